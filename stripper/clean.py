@@ -1,0 +1,160 @@
+"""Stage 3, clean: remove boilerplate elements named by the tables in ``rules.py``.
+
+This is the only stage that edits the tree, and it edits a tree parsed for this
+extraction alone. Order:
+
+1. tag and attribute rules (``rules.TAG_RULES``), by CSS selector;
+2. class/id word-part rules (``rules.TOKEN_RULES``), in one walk that does not
+   descend into what it removes; guarded rules spare page wrappers;
+3. section headings ("Related posts", "Artículos relacionados", …) take their
+   small enclosing section with them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import dom
+from .dom import Node, Tree
+from .options import DEFAULT_OPTIONS, CleanOptions
+from .rules import SECTION_HEADINGS, TAG_RULES, TOKEN_RULES, TokenRule
+from .tracing import NULL_TRACE, Trace
+
+_LANDMARK = "main, [role=main], article, [itemprop=articleBody]"
+# Unguarded rules still spare an element holding this share of the page text:
+# a widget is never most of the page. Calibrated on wcxb-dev.
+_HARD_GUARD_SHARE = 0.85
+_PROTECTED_TAGS = frozenset({"html", "body", "main", "article"})
+
+
+@dataclass(frozen=True, slots=True)
+class _TokenIndex:
+    """Word part → rule, plus a regex splitting class/id values into word parts."""
+
+    by_part: dict[str, TokenRule]
+    compounds: tuple[tuple[str, TokenRule], ...]  # parts that contain '-' or '_'
+
+
+def _index(rules: tuple[TokenRule, ...], page_type: str | None) -> _TokenIndex:
+    by_part: dict[str, TokenRule] = {}
+    compounds: list[tuple[str, TokenRule]] = []
+    for rule in rules:
+        if page_type and page_type in rule.keep_on:
+            continue
+        for part in rule.parts:
+            if "-" in part or "_" in part:
+                compounds.append((part, rule))
+            by_part.setdefault(part.replace("-", "").replace("_", ""), rule)
+            by_part.setdefault(part, rule)
+    return _TokenIndex(by_part, tuple(compounds))
+
+
+_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
+
+
+def match_token_rule(hints: str, index: _TokenIndex) -> TokenRule | None:
+    """The first rule any word part of ``hints`` (class and id) belongs to."""
+    if not hints:
+        return None
+    for word in hints.split():
+        hit = index.by_part.get(word)
+        if hit is not None:
+            return hit
+        for part in _SPLIT.split(word):
+            if part:
+                hit = index.by_part.get(part)
+                if hit is not None:
+                    return hit
+    for comp, rule in index.compounds:
+        if comp in hints:
+            return rule
+    return None
+
+
+def clean(
+    tree: Tree,
+    options: CleanOptions = DEFAULT_OPTIONS.clean,
+    trace: Trace = NULL_TRACE,
+    *,
+    page_type: str | None = None,
+) -> None:
+    """Remove boilerplate from ``tree`` in place."""
+    body = tree.body
+    if body is None:
+        return
+    _apply_tag_rules(tree, options, trace)
+    page_chars = max(dom.text_len(body), 1)
+    _apply_token_rules(body, options, trace, page_chars, _index(TOKEN_RULES, page_type))
+    _apply_section_headings(tree, options, trace, page_chars)
+
+
+def _apply_tag_rules(tree: Tree, options: CleanOptions, trace: Trace) -> None:
+    for rule in TAG_RULES:
+        if rule.name == "hidden" and not options.remove_hidden:
+            continue
+        nodes = [n for n in dom.outermost(tree.css(rule.selector))
+                 if dom.tag(n) not in ("html", "body")]
+        if trace.enabled:
+            for n in nodes:
+                trace.add("clean", dom.node_path(n), rule.name, "drop",
+                          value=dom.text_len(n), text=dom.text_of(n)[:80])
+        dom.remove(nodes)
+
+
+def _apply_token_rules(
+    body: Node, options: CleanOptions, trace: Trace, page_chars: int, index: _TokenIndex
+) -> None:
+    doomed: list[tuple[Node, TokenRule]] = []
+
+    def visit(node: Node) -> bool:
+        t = dom.tag(node)
+        if t in _PROTECTED_TAGS or t.startswith("-"):
+            return True
+        rule = match_token_rule(dom.class_id(node), index)
+        if rule is None:
+            return True
+        share = dom.text_len(node) / page_chars
+        limit = options.guard_text_share if rule.guarded else _HARD_GUARD_SHARE
+        if share > limit or (rule.guarded and node.css_first(_LANDMARK) is not None):
+            if trace.enabled:
+                trace.add("clean", dom.node_path(node), rule.name, "spare (guard)",
+                          value=share, threshold=limit)
+            return True
+        doomed.append((node, rule))
+        return False
+
+    dom.walk(body, visit)
+    for node, rule in doomed:
+        if trace.enabled:
+            trace.add("clean", dom.node_path(node), rule.name, "drop",
+                      value=dom.text_len(node), text=dom.text_of(node)[:80])
+        node.decompose()
+
+
+def _heading_key(text: str) -> str:
+    return " ".join(text.lower().split()).rstrip(":").strip()
+
+
+_SECTION_SET = frozenset(SECTION_HEADINGS)
+
+
+def _apply_section_headings(
+    tree: Tree, options: CleanOptions, trace: Trace, page_chars: int
+) -> None:
+    targets: list[Node] = []
+    for h in tree.css("h2, h3, h4, h5, h6"):
+        key = _heading_key(h.text(deep=True))
+        if key not in _SECTION_SET:
+            continue
+        section = h.parent
+        target = h
+        if section is not None and dom.tag(section) not in ("body", "main", "article", "html"):
+            share = dom.text_len(section) / page_chars
+            if share < options.guard_text_share / 3 and section.css_first(_LANDMARK) is None:
+                target = section
+        if trace.enabled:
+            trace.add("clean", dom.node_path(target), "section-heading", "drop",
+                      value=dom.text_len(target), text=key)
+        targets.append(target)
+    dom.remove(targets)

@@ -1,0 +1,93 @@
+"""Exception hierarchy of stripper.
+
+::
+
+    StripperError
+    ├── FetchError(url, status=None, kind=...)   fetching a URL failed (.__cause__ kept)
+    ├── DecodeError(source)                      bytes could not be turned into text
+    ├── ParseError(source)                       text could not be parsed as HTML
+    ├── LimitExceeded(limit, value)              max_bytes / max_nodes / timeout
+    ├── NoContentError(source)                   the page holds no extractable text
+    └── WriteError(path)                         a sink could not be written
+
+Every error carries a short machine-readable ``kind`` (used in error records and
+batch summaries) and a one-line human message (``str(err)``).
+"""
+
+from __future__ import annotations
+
+
+class StripperError(Exception):
+    """Base class of every error stripper raises on purpose."""
+
+    kind: str = "error"
+    stage: str = "extract"
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        super().__init__(message)
+        self.source = source
+
+
+class FetchError(StripperError):
+    """A URL could not be fetched (network, HTTP status, robots, content type)."""
+
+    stage = "fetch"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        url: str,
+        kind: str = "fetch-error",
+        status: int | None = None,
+        attempts: tuple[str, ...] = (),
+    ) -> None:
+        super().__init__(message, source=url)
+        self.url = url
+        self.kind = kind
+        self.status = status
+        self.attempts = attempts
+
+
+class DecodeError(StripperError):
+    """The input bytes could not be decoded into text."""
+
+    kind = "decode-error"
+    stage = "parse"
+
+
+class ParseError(StripperError):
+    """The input could not be parsed as HTML (empty, binary, not markup)."""
+
+    kind = "parse-error"
+    stage = "parse"
+
+
+class LimitExceeded(StripperError):
+    """A resource guard tripped: input too large, too many nodes, too slow."""
+
+    kind = "limit-exceeded"
+
+    def __init__(self, limit: str, value: float, maximum: float, *, source: str | None = None):
+        super().__init__(f"{limit} {value:g} exceeds the limit {maximum:g}", source=source)
+        self.limit = limit
+        self.value = value
+        self.maximum = maximum
+
+
+class NoContentError(StripperError):
+    """Selection found no main content in the page."""
+
+    kind = "no-content"
+    stage = "select"
+
+
+class WriteError(StripperError):
+    """An output sink could not be written."""
+
+    kind = "write-error"
+    stage = "write"
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(message, source=path)
+        self.path = path

@@ -1,0 +1,112 @@
+"""Options: frozen dataclasses passed down explicitly; no module-level config.
+
+Make variants with ``dataclasses.replace``::
+
+    opts = replace(DEFAULT_OPTIONS, score=replace(DEFAULT_OPTIONS.score, max_link_density=0.4))
+
+Every threshold has a name here and a comment saying where its value came from.
+"Calibrated on wcxb-dev" means the value was chosen by sweeping it with
+``stripper eval`` over the whole development set; re-run the sweep if you change it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .errors import StripperError
+
+
+class OptionsError(StripperError, ValueError):
+    """An option has an impossible value."""
+
+    kind = "bad-option"
+
+
+def _check(cond: bool, msg: str) -> None:
+    if not cond:
+        raise OptionsError(msg)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FetchOptions:
+    user_agent: str = "stripper/0.1 (+https://github.com/stripper-project/stripper)"
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    total_timeout: float = 60.0  # deadline per URL, all attempts included
+    max_redirects: int = 10
+    max_attempts: int = 4  # first try + 3 retries
+    backoff_base: float = 0.5  # seconds; doubled per attempt, with full jitter
+    backoff_max: float = 30.0
+    respect_robots: bool = True
+    concurrency: int = 16
+    per_host: int = 2
+    delay: float = 0.0  # minimum seconds between two requests to one host
+
+    def __post_init__(self) -> None:
+        _check(self.max_attempts >= 1, "max_attempts must be >= 1")
+        _check(self.concurrency >= 1 and self.per_host >= 1, "concurrency must be >= 1")
+        _check(self.delay >= 0, "delay must be >= 0")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CleanOptions:
+    remove_hidden: bool = True
+    # A class/id rule marked "guarded" never removes an element holding more than
+    # this share of the page's text: it is the page, not a widget inside it.
+    # Calibrated on wcxb-dev (0.5-0.7 flat; below 0.4 sidebars survive on narrow pages).
+    guard_text_share: float = 0.6
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ScoreOptions:
+    # Blocks shorter than this are "short": neither content nor boilerplate by
+    # themselves (jusText LENGTH_LOW is 70; Readability ignores < 25 chars).
+    min_block_chars: int = 30
+    # A block is "long" (content even with some links) from this length (jusText LENGTH_HIGH 200).
+    long_block_chars: int = 200
+    # Link density above which a block is boilerplate (jusText MAX_LINK_DENSITY 0.2).
+    max_link_density: float = 0.4
+    # How much a boilerplate character costs against a content character when
+    # choosing the container (calibrated on wcxb-dev).
+    bad_weight: float = 1.0
+    # Score multiplier per positive / negative class-id hint of a container.
+    hint_bonus: float = 0.25
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SelectOptions:
+    # A semantic container (article, main, articleBody) is taken as-is when it holds
+    # at least this share of the best container's content score.
+    semantic_share: float = 0.6
+    # Fall back to the whole cleaned page when the chosen container holds less
+    # than this share of all content characters (calibrated on wcxb-dev).
+    min_container_share: float = 0.35
+    output_format: str = "txt"  # txt | md
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MetadataOptions:
+    # Visible and URL dates outside [min_year, now+1 day] are rejected unless structured.
+    min_year: int = 1995
+    extract_dates: bool = True
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Options:
+    fetch: FetchOptions = field(default_factory=FetchOptions)
+    clean: CleanOptions = field(default_factory=CleanOptions)
+    score: ScoreOptions = field(default_factory=ScoreOptions)
+    select: SelectOptions = field(default_factory=SelectOptions)
+    metadata: MetadataOptions = field(default_factory=MetadataOptions)
+    trace: bool = False
+    # Resource guards, checked before work begins (Readability maxElemsToParse).
+    max_bytes: int = 20_000_000
+    max_nodes: int = 300_000
+    max_depth: int = 2_000  # deeper trees are flattened below this depth, not refused
+
+    def __post_init__(self) -> None:
+        _check(self.max_bytes > 0, "max_bytes must be > 0")
+        _check(self.max_nodes > 0, "max_nodes must be > 0")
+
+
+DEFAULT_OPTIONS = Options()

@@ -1,0 +1,152 @@
+"""Stage 2, parse: bytes → text (charset) → Tree.
+
+Charset order (the WHATWG sniffing order, with one repair):
+
+1. a byte-order mark;
+2. the HTTP ``Content-Type`` charset, when known;
+3. a ``<meta charset>`` / ``http-equiv`` declaration in the first 4 KB;
+4. UTF-8, when the bytes are valid UTF-8;
+5. detection with charset-normalizer;
+6. Windows-1252 with replacement characters, which never fails.
+
+The repair: a declared single-byte charset (ISO-8859-1, Windows-1252, ASCII) loses to
+UTF-8 when the bytes are valid UTF-8 and hold non-ASCII sequences, because servers
+often send ``charset=iso-8859-1`` for UTF-8 pages, while the reverse mistake cannot
+produce valid UTF-8 by accident.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import re
+import zlib
+
+from .dom import Tree, build_tree
+from .errors import DecodeError, LimitExceeded, ParseError
+from .options import DEFAULT_OPTIONS, Options
+from .record import Page
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE
+)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-zA-Z0-9_.:-]+)", re.IGNORECASE)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_SINGLE_BYTE = {"iso-8859-1", "latin-1", "latin1", "windows-1252", "cp1252", "ascii", "us-ascii",
+                "iso8859-1", "l1"}
+
+
+def _lookup(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip().lower()).name
+    except LookupError:
+        return None
+
+
+def sniff_charset(data: bytes, content_type: str | None = None) -> tuple[str | None, str]:
+    """The declared charset and where it came from ("bom", "http", "meta" or "none")."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return enc, "bom"
+    if content_type:
+        m = _HEADER_CHARSET.search(content_type)
+        if m and _lookup(m.group(1)):
+            return _lookup(m.group(1)), "http"
+    m2 = _META_CHARSET.search(data[:4096])
+    if m2:
+        name = _lookup(m2.group(1).decode("ascii", "ignore"))
+        if name:
+            return name, "meta"
+    return None, "none"
+
+
+def _is_binary(data: bytes) -> bool:
+    head = data[:2048]
+    if not head:
+        return False
+    if head.count(b"\x00") > len(head) // 10:  # UTF-16 without BOM would land here too
+        return True
+    ctrl = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return ctrl > len(head) // 20
+
+
+def maybe_gunzip(data: bytes) -> bytes:
+    """Inflate gzip or zlib bodies (saved pages, some servers); other data is returned as is."""
+    if data[:2] == b"\x1f\x8b":
+        try:
+            return gzip.decompress(data)
+        except (OSError, EOFError, zlib.error):
+            # a truncated gzip file: keep what inflates
+            d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            try:
+                return d.decompress(data)
+            except zlib.error as exc:
+                raise DecodeError(f"corrupt gzip data: {exc}") from exc
+    return data
+
+
+def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
+    """Decode page bytes to text. Returns (text, encoding-used)."""
+    data = maybe_gunzip(data)
+    declared, where = sniff_charset(data, content_type)
+    if where == "bom" and declared:
+        return data.decode(declared, errors="replace").lstrip("\ufeff"), declared
+    if _is_binary(data):
+        raise DecodeError("input looks binary, not HTML text")
+    if declared and declared.replace("_", "-") not in _SINGLE_BYTE:
+        try:
+            return data.decode(declared), declared
+        except (UnicodeDecodeError, LookupError):
+            pass  # a wrong declaration: fall through to UTF-8 and detection
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if declared:  # a single-byte declaration on bytes that are not UTF-8: trust it
+        return data.decode("cp1252" if declared != "iso8859-1" else "iso8859-1",
+                           errors="replace"), declared
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:200_000]).best()
+        if best is not None and best.encoding:
+            return data.decode(best.encoding, errors="replace"), best.encoding
+    except Exception:  # detection is best-effort; cp1252 below never fails
+        pass
+    return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def to_text(page: Page | bytes | str, options: Options = DEFAULT_OPTIONS) -> tuple[str, str]:
+    """Page, bytes or str → (text, encoding). Checks the size guard first."""
+    content = page.content if isinstance(page, Page) else page
+    ctype = page.content_type if isinstance(page, Page) else None
+    size = len(content)
+    if size > options.max_bytes:
+        raise LimitExceeded("input bytes", size, options.max_bytes)
+    if isinstance(content, str):
+        text, enc = content, "str"
+    else:
+        text, enc = decode(content, ctype)
+    if not text.strip():
+        raise ParseError("empty input")
+    return text, enc
+
+
+def parse(text: str, options: Options = DEFAULT_OPTIONS) -> Tree:
+    """Text → Tree, refusing documents with more nodes than ``options.max_nodes``."""
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    tree = build_tree(text)
+    if text.count("<") > options.max_nodes:  # cheap pre-check before counting
+        n = tree.count_nodes()
+        if n > options.max_nodes:
+            raise LimitExceeded("nodes", n, options.max_nodes)
+    return tree

@@ -1,0 +1,107 @@
+"""Compose the stages: decode → parse → metadata → clean → score → select → render.
+
+``extract`` never reads files, never prints and never raises for bad input: a
+``StripperError`` becomes ``Record.error``. Anything else is a bug and propagates.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from .clean import clean
+from .dom import flatten
+from .errors import NoContentError, StripperError
+from .metadata import extract_metadata
+from .options import DEFAULT_OPTIONS, Options
+from .parse import parse, to_text
+from .record import ErrorInfo, Metadata, Page, Record
+from .render import render
+from .score import score
+from .selection import select
+from .tracing import Trace, make_trace
+
+if TYPE_CHECKING:
+    from .fetch import Client
+
+
+def extract(
+    html: str | bytes,
+    *,
+    url: str | None = None,
+    source: str | None = None,
+    options: Options = DEFAULT_OPTIONS,
+) -> Record:
+    """Extract the main content and metadata of one page given as text or bytes."""
+    return extract_page(Page(content=html, url=url, source=source), options=options)
+
+
+def extract_page(page: Page, *, options: Options = DEFAULT_OPTIONS) -> Record:
+    """Extract one ``Page`` (bytes plus what is known about them) into a ``Record``."""
+    trace = make_trace(options.trace)
+    started = time.process_time()
+    meta = Metadata()
+    try:
+        text, encoding = to_text(page, options)
+        tree = parse(text, options)
+        meta = extract_metadata(tree, page.url, options.metadata, trace)
+        clean(tree, options.clean, trace)
+        doc = flatten(tree, max_depth=options.max_depth)
+        scores = score(doc, options.score, trace)
+        selection = select(doc, scores, options.select, trace)
+        body = render(doc, selection.kept, options.select.output_format)
+        if not body.strip():
+            raise NoContentError("no main content found", source=page.source)
+    except StripperError as exc:
+        return error_record(page, exc, trace, meta)
+    return Record(
+        url=page.url,
+        source=page.source,
+        body=body,
+        metadata=meta,
+        confidence=_confidence(scores.good_chars, len(body)),
+        stats={
+            "blocks": len(doc.blocks),
+            "kept_blocks": len(selection.kept),
+            "chars": len(body),
+            "cpu_ms": round((time.process_time() - started) * 1000, 3),
+            "encoding": 0 if encoding == "utf-8" else 1,
+        },
+        trace=tuple(trace.decisions),
+    )
+
+
+def _confidence(good_chars: int, body_chars: int) -> float:
+    if body_chars == 0:
+        return 0.0
+    return min(1.0, good_chars / 2000.0) * 0.5 + 0.5 * min(1.0, body_chars / 1000.0)
+
+
+def error_record(page: Page, exc: StripperError, trace: Trace | None = None,
+                 meta: Metadata | None = None) -> Record:
+    """A Record that says why there is no body. ``source`` and ``url`` are always kept."""
+    info = ErrorInfo(
+        kind=exc.kind,
+        message=str(exc),
+        stage=exc.stage,
+        status=getattr(exc, "status", None),
+        attempts=tuple(getattr(exc, "attempts", ()) or page.attempts),
+    )
+    return Record(url=page.url, source=page.source, metadata=meta or Metadata(), error=info,
+                  trace=tuple(trace.decisions) if trace is not None else ())
+
+
+def extract_url(
+    url: str,
+    *,
+    client: Client | None = None,
+    options: Options = DEFAULT_OPTIONS,
+) -> Record:
+    """Fetch ``url`` and extract it. Fetch failures come back as ``Record.error``."""
+    from .fetch import fetch
+
+    try:
+        page = fetch(url, client=client, options=options.fetch)
+    except StripperError as exc:
+        return error_record(Page(content=b"", url=url, source=url), exc)
+    return extract_page(page, options=options)

@@ -1,0 +1,266 @@
+"""Rule tables, kept as data. ``clean.py``, ``score.py`` and ``selection.py`` only interpret them.
+
+Every rule has a name and a ``why``; ``tests/unit/test_rules.py`` runs each rule on
+its own tiny positive and negative snippet. To add a rule, see docs/rules.md.
+
+Class/id rules match *word parts* of the class and id attributes: ``post-share-bar``
+has the parts ``post``, ``share`` and ``bar``, so a ``share`` rule matches it while
+``shared-content`` (part ``shared``) does not, unless the rule lists ``shared``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Action = Literal["remove", "remove-guarded"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """Remove every element matched by a CSS selector."""
+
+    name: str
+    selector: str
+    why: str
+    example: str  # a snippet the rule must remove (marked by the text "DROP")
+    counter: str = ""  # a snippet the rule must leave alone (marked by "KEEP")
+
+
+@dataclass(frozen=True, slots=True)
+class TokenRule:
+    """Remove elements whose class/id has one of ``parts`` as a word part.
+
+    ``guarded`` rules never remove an element that holds most of the page's text
+    or contains the page's main landmark (``main``, ``article``, ``h1``): class names
+    such as ``has-sidebar`` or ``menu-open`` often sit on whole-page wrappers.
+    ``keep_on`` lists page types on which the rule does not apply (forum posts
+    are often marked up as "comments").
+    """
+
+    name: str
+    parts: tuple[str, ...]
+    why: str
+    guarded: bool = True
+    keep_on: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------- tag and attribute rules
+TAG_RULES: tuple[Rule, ...] = (
+    Rule("code-and-style", "script, style, noscript, template, link, meta",
+         "never visible text",
+         "<p>KEEP</p><script>var DROP=1</script>"),
+    Rule("embedded-media", "svg, canvas, iframe, object, embed, video, audio, picture, map",
+         "no readable text; fallback text inside them is boilerplate",
+         "<p>KEEP</p><svg><text>DROP</text></svg>"),
+    Rule("form-controls", "input, select, textarea, button, option, datalist, label[for]",
+         "controls and their captions are interface, not content",
+         "<p>KEEP</p><button>DROP</button>", "<label>KEEP</label>"),
+    Rule("navigation", "nav, [role=navigation], [role=menubar], [role=menu]",
+         "site navigation and menus",
+         "<nav><a href=/>DROP</a></nav><p>KEEP</p>"),
+    Rule("page-footer", "footer, [role=contentinfo]",
+         "page and article footers: copyright, contact, tags",
+         "<p>KEEP</p><footer>DROP</footer>"),
+    Rule("page-header", "body > header, [role=banner]",
+         "the site header (masthead, logo, top menu); article headers are kept",
+         "<header>DROP</header><p>KEEP</p>", "<article><header>KEEP</header></article>"),
+    Rule("complementary", "aside, [role=complementary]",
+         "sidebars and pull-outs that are not part of the text flow",
+         "<p>KEEP</p><aside>DROP</aside>"),
+    Rule("dialogs", "dialog, [role=dialog], [role=alertdialog], [aria-modal=true]",
+         "modals: cookie consent, login, newsletter pop-ups",
+         "<p>KEEP</p><div role=dialog>DROP</div>"),
+    Rule("search", "[role=search], form[action*=search], form[role=search]",
+         "search boxes",
+         "<p>KEEP</p><form role=search>DROP</form>"),
+    Rule("hidden", "[hidden], [aria-hidden=true], [style*='display:none'], "
+         "[style*='display: none'], [style*='visibility:hidden'], [style*='visibility: hidden']",
+         "not rendered, so not part of what the reader sees",
+         "<p>KEEP</p><div hidden>DROP</div><div style='display: none'>DROP</div>"),
+    Rule("wordpress-calendar", "#wp-calendar, .widget_calendar, table.wp-calendar-table",
+         "the archive calendar widget (M T W T F S S)",
+         "<p>KEEP</p><table id=wp-calendar><tr><td>DROP</td></tr></table>"),
+)
+
+# ---------------------------------------------------------------- class/id word-part rules
+TOKEN_RULES: tuple[TokenRule, ...] = (
+    TokenRule("cookie-consent",
+              ("cookie", "cookies", "consent", "gdpr", "cmplz", "onetrust", "optanon", "cookiebot",
+               "cybotcookiebot", "didomi", "qc", "cmp", "truste", "usercentrics", "cky", "iubenda",
+               "borlabs", "cookielaw", "cc", "moove", "cookienotice", "cookiebanner"),
+              "cookie and consent banners (Complianz, OneTrust, Cookiebot, Didomi, Quantcast…)",
+              guarded=False),
+    TokenRule("share-bar",
+              ("share", "shares", "sharing", "sharedaddy", "addtoany", "a2a", "social", "socials",
+               "shariff", "ssba", "sharethis", "social-links", "socialmedia"),
+              "share buttons and social links", guarded=False),
+    TokenRule("newsletter",
+              ("newsletter", "newsletters", "subscribe", "subscription", "subscriptions", "signup",
+               "mc4wp", "optin", "mailchimp", "mc_embed_signup", "nl"),
+              "newsletter and subscription boxes", guarded=False),
+    TokenRule("related",
+              ("related", "relatedposts", "recommended", "recommendations", "recommend",
+               "yarpp", "crp", "outbrain", "taboola", "popular", "mostread", "most-read",
+               "trending", "readmore-posts", "more-stories", "morestories", "also-like"),
+              "related, recommended and most-read lists", guarded=False),
+    TokenRule("comments",
+              ("comments", "comment-respond", "respond", "commentlist", "comment-list", "disqus",
+               "comment-form", "commentform", "reply-title", "comments-area", "comment"),
+              "comment threads and comment forms under an article",
+              guarded=False, keep_on=("forum",)),
+    TokenRule("advertising",
+              ("ad", "ads", "advert", "adverts", "advertisement", "advertising", "adsbygoogle",
+               "adslot", "adunit", "ad-slot", "dfp", "gpt", "sponsor", "sponsored", "sponsors",
+               "promo", "promotion", "banner-ad", "google-ad"),
+              "advertising slots", guarded=False),
+    TokenRule("login-modal",
+              ("modal", "popup", "pop-up", "lightbox", "login", "signin", "sign-in", "register",
+               "password", "lostpassword", "lost-password", "forgot", "account"),
+              "login, password and registration boxes and other pop-ups"),
+    TokenRule("breadcrumbs", ("breadcrumb", "breadcrumbs", "crumbs", "crumb"),
+              "breadcrumb trails", guarded=False),
+    TokenRule("pagination",
+              ("pagination", "pager", "paging", "page-numbers", "nav-links", "post-navigation",
+               "postnav", "post-nav", "prev-next", "next-prev", "nav-previous", "nav-next",
+               "previous-post", "next-post", "prev-post"),
+              "pagination and previous/next post links", guarded=False),
+    TokenRule("calendar", ("calendar", "wp-calendar"), "calendar widgets", guarded=False),
+    TokenRule("screen-reader",
+              ("screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "skip-link",
+               "skip-links", "skiplink", "screenreader", "assistive-text", "a11y"),
+              "text only for screen readers (skip links, icon labels)", guarded=False),
+    TokenRule("author-box",
+              ("author-box", "authorbox", "about-author", "author-bio", "authorbio", "author-info",
+               "post-author", "author-card", "bio"),
+              "author biography boxes", guarded=False),
+    TokenRule("article-meta",
+              ("byline", "entry-meta", "post-meta", "article-meta", "postmeta", "meta-info",
+               "post-date", "entry-date", "posted-on", "tags", "tag-links", "tagcloud", "cat-links",
+               "post-tags", "entry-footer", "post-categories", "categories"),
+              "bylines, dates, tags and category lists around an article"),
+    TokenRule("navigation-class",
+              ("nav", "navbar", "navigation", "menu", "menus", "megamenu", "mega-menu", "submenu",
+               "sub-menu", "dropdown", "offcanvas", "off-canvas", "topbar", "top-bar", "toolbar",
+               "mobile-menu", "hamburger", "drawer"),
+              "menus and navigation marked by class rather than by <nav>"),
+    TokenRule("site-header-class", ("header", "masthead", "site-header", "topnav", "top-nav"),
+              "site headers marked by class"),
+    TokenRule("site-footer-class", ("footer", "site-footer", "colophon", "copyright"),
+              "site footers marked by class"),
+    TokenRule("sidebar-class",
+              ("sidebar", "side-bar", "widget", "widgets", "widget-area", "rail", "right-rail",
+               "left-rail", "secondary"),
+              "sidebars and widget areas"),
+)
+
+# ---------------------------------------------------------------- scoring hints
+# Word parts of class/id that make an element more (positive) or less (negative)
+# likely to be the main content container. Used by score.py, not to remove.
+POSITIVE_HINTS: frozenset[str] = frozenset({
+    "article", "content", "entry", "post", "body", "text", "story", "main", "blog", "prose",
+    "richtext", "rich-text", "markdown", "documentation", "docs", "articlebody", "post-content",
+    "entry-content", "article-body", "story-body", "page-content", "main-content",
+})
+NEGATIVE_HINTS: frozenset[str] = frozenset({
+    "comment", "comments", "meta", "footer", "sidebar", "widget", "related", "share", "social",
+    "nav", "menu", "header", "ad", "ads", "promo", "sponsor", "banner", "hidden", "author",
+    "tags", "breadcrumb", "pagination", "newsletter", "subscribe", "cookie", "popup", "modal",
+    "teaser", "card", "thumbnail", "thumb", "caption", "credit",
+})
+
+# Landmarks that name the main content outright, strongest first.
+SEMANTIC_CONTAINERS: tuple[str, ...] = (
+    "[itemprop=articleBody]",
+    "[itemprop=text]",
+    "article",
+    "main",
+    "[role=main]",
+)
+
+# ---------------------------------------------------------------- boilerplate phrases
+# Whole short blocks equal to (or starting with) one of these are interface text.
+# Lower-case; matched after whitespace is collapsed. English, Spanish, German,
+# French, Portuguese, Italian.
+BOILERPLATE_PHRASES: tuple[str, ...] = (
+    # read more
+    "read more", "continue reading", "keep reading", "read the full", "seguir leyendo",
+    "leer más", "leer mas", "sigue leyendo", "weiterlesen", "mehr lesen", "lire la suite",
+    "en savoir plus", "leia mais", "continue lendo", "continua a leggere", "leggi tutto",
+    "leggi di più",
+    # sharing
+    "share on facebook", "share on twitter", "share on x", "share this", "share:", "tweet",
+    "compartir", "compartir en", "comparte", "teilen", "partager", "condividi", "compartilhe",
+    "compartilhar",
+    # related
+    "related posts", "related articles", "related stories", "you may also like",
+    "you might also like", "recommended", "more from", "most read", "most popular",
+    "artículos relacionados", "noticias relacionadas", "también te puede interesar",
+    "te puede interesar", "verwandte artikel", "ähnliche artikel", "das könnte sie auch interessieren",
+    "articles similaires", "à lire aussi", "lire aussi", "artigos relacionados",
+    "leia também", "articoli correlati", "potrebbe interessarti", "ti potrebbe interessare",
+    # consent
+    "gestionar consentimiento", "manage consent", "cookie settings", "accept all",
+    "accept cookies", "aceptar", "aceptar todo", "alle akzeptieren", "tout accepter",
+    "aceitar", "accetta", "we use cookies", "utilizamos cookies", "usamos cookies",
+    "wir verwenden cookies", "nous utilisons des cookies", "utilizziamo i cookie",
+    # rights
+    "all rights reserved", "todos los derechos reservados", "alle rechte vorbehalten",
+    "tous droits réservés", "todos os direitos reservados", "tutti i diritti riservati",
+    # newsletter
+    "subscribe", "sign up for", "newsletter", "suscríbete", "suscribirse", "abonnieren",
+    "abonnez-vous", "s'abonner", "inscreva-se", "assine", "iscriviti",
+    # post navigation
+    "previous post", "next post", "previous article", "next article", "entrada anterior",
+    "entrada siguiente", "siguiente entrada", "artículo anterior", "artículo siguiente",
+    "vorheriger artikel", "nächster artikel", "article précédent", "article suivant",
+    "post anterior", "próximo post", "articolo precedente", "articolo successivo",
+    # accounts
+    "log in", "login", "sign in", "forgotten password", "forgot password", "lost your password",
+    "retrieve your password", "welcome back", "iniciar sesión", "¿olvidaste tu contraseña",
+    "anmelden", "passwort vergessen", "se connecter", "mot de passe oublié", "entrar",
+    "esqueceu a senha", "accedi", "password dimenticata",
+    # ads and misc widgets
+    "advertisement", "publicidad", "anzeige", "publicité", "publicidade", "pubblicità",
+    "no result", "view all result", "skip to content", "ir al contenido",
+    "zum inhalt springen", "aller au contenu", "back to top", "volver arriba",
+)
+
+# Headings that open a boilerplate section; the section they head is removed.
+SECTION_HEADINGS: tuple[str, ...] = (
+    "related posts", "related articles", "related stories", "related content", "you may also like",
+    "you might also like", "recommended", "recommended for you", "more stories", "more from",
+    "most read", "most popular", "trending", "popular posts", "recent posts", "latest posts",
+    "leave a reply", "leave a comment", "post a comment", "comments", "share this", "share",
+    "newsletter", "subscribe", "tags", "about the author",
+    "artículos relacionados", "noticias relacionadas", "también te puede interesar",
+    "te puede interesar", "lo más leído", "entradas recientes", "deja un comentario",
+    "comentarios", "recomendado", "recommended", "etiquetas",
+    "verwandte artikel", "ähnliche artikel", "das könnte sie auch interessieren",
+    "meistgelesen", "kommentare", "schreibe einen kommentar",
+    "articles similaires", "à lire aussi", "lire aussi", "les plus lus", "commentaires",
+    "laisser un commentaire",
+    "artigos relacionados", "leia também", "mais lidas", "comentários", "deixe um comentário",
+    "articoli correlati", "potrebbe interessarti", "ti potrebbe interessare", "i più letti",
+    "commenti", "lascia un commento",
+)
+
+# "Read more" tails of teasers: stripped from the end of a block, the rest is kept.
+TEASER_TAIL = re.compile(
+    r"\s*(?:…|\.\.\.)?\s*(?:\[|\()?\s*(?:read more|continue reading|keep reading|seguir leyendo|"
+    r"leer más|leer mas|sigue leyendo|weiterlesen|mehr lesen|lire la suite|en savoir plus|"
+    r"leia mais|continue lendo|continua a leggere|leggi tutto|leggi di più)\s*(?:\]|\))?"
+    r"\s*[»›→>]*\s*$",
+    re.IGNORECASE,
+)
+
+# Tags that start a new text block (everything else is inline).
+BLOCK_TAGS: frozenset[str] = frozenset({
+    "html", "body", "p", "div", "section", "article", "main", "aside", "header", "footer", "nav",
+    "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td",
+    "th", "thead", "tbody", "tfoot", "caption", "blockquote", "pre", "figure", "figcaption",
+    "form", "fieldset", "legend", "address", "details", "summary", "hr", "center", "dialog",
+    "menu", "hgroup", "search", "noscript",
+})
+HEADING_TAGS: frozenset[str] = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})

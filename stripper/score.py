@@ -1,0 +1,117 @@
+"""Stage 4, score: classify every text block and score every element as a container.
+
+Pure: reads the flattened ``Doc``, returns side tables, never touches the tree.
+
+Block classes (after jusText, with Readability's class/id hints):
+
+* ``bad``     — interface text: link-dense, or a known boilerplate phrase;
+* ``heading`` — h1-h6; kept later only when content follows it;
+* ``short``   — under ``min_block_chars``: decided later by its neighbours;
+* ``good``    — everything else: text a reader came for.
+
+Container score of an element = Σ good chars (less their link chars) − bad_weight ×
+Σ bad chars, over the blocks it holds, times a small bonus for content-like
+class/id words and landmarks. The best container is the element with the highest
+score, which is the maximum-sum subtree: it grows to take in every card of a
+listing or every post of a thread, and stops where boilerplate outweighs content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .dom import Doc, Element
+from .options import DEFAULT_OPTIONS, ScoreOptions
+from .rules import BOILERPLATE_PHRASES, NEGATIVE_HINTS, POSITIVE_HINTS
+from .tracing import NULL_TRACE, Trace
+
+_PHRASES = tuple(sorted(set(BOILERPLATE_PHRASES)))
+_PHRASE_SET = frozenset(_PHRASES)
+_MAX_PHRASE_BLOCK = 60  # longer blocks are prose that may quote a phrase
+_SEMANTIC_TAGS = {"article": 0.3, "main": 0.3}
+_SEMANTIC_PROPS = {"articlebody": 0.5, "text": 0.2, "mainentityofpage": 0.1}
+
+
+@dataclass(frozen=True, slots=True)
+class BlockScore:
+    cls: str  # good | bad | short | heading
+    value: float  # contribution to container scores
+    link_density: float
+    reason: str
+
+
+@dataclass(slots=True)
+class Scores:
+    blocks: list[BlockScore]
+    containers: list[float]  # per element, aligned with doc.elements
+    best: int  # index of the best container element (-1 when the page is empty)
+    good_chars: int  # all good characters on the page
+
+
+def _phrase_hit(text: str) -> bool:
+    key = text.lower().strip(" :·|•»›→-–—!.")
+    if key in _PHRASE_SET:
+        return True
+    return len(text) <= _MAX_PHRASE_BLOCK and key.startswith(_PHRASES)
+
+
+def classify_block(text: str, chars: int, link_chars: int, heading: int,
+                   options: ScoreOptions) -> BlockScore:
+    """Classify one block by length, link density and vocabulary (see module doc)."""
+    ld = link_chars / chars if chars else 0.0
+    if chars <= _MAX_PHRASE_BLOCK and _phrase_hit(text):
+        return BlockScore("bad", -options.bad_weight * chars, ld, "boilerplate-phrase")
+    if heading:
+        return BlockScore("heading", 0.0, ld, f"h{heading}")
+    if ld > options.max_link_density:
+        return BlockScore("bad", -options.bad_weight * chars, ld, "link-density")
+    if chars < options.min_block_chars:
+        return BlockScore("short", 0.0, ld, "short")
+    return BlockScore("good", chars * (1.0 - ld), ld, "text")
+
+
+def hint_weight(el: Element) -> float:
+    """+1 per content-like word part of class/id, -1 per boilerplate-like one, capped."""
+    w = _SEMANTIC_TAGS.get(el.tag, 0.0) + _SEMANTIC_PROPS.get(el.itemprop, 0.0)
+    if el.role == "main":
+        w += 0.3
+    if el.hints:
+        pos = neg = 0
+        for word in el.hints.replace("_", "-").split():
+            parts = word.split("-")
+            if word in POSITIVE_HINTS or any(p in POSITIVE_HINTS for p in parts):
+                pos += 1
+            if word in NEGATIVE_HINTS or any(p in NEGATIVE_HINTS for p in parts):
+                neg += 1
+        w += min(pos, 2) - min(neg, 2)
+    return w
+
+
+def score(doc: Doc, options: ScoreOptions = DEFAULT_OPTIONS.score,
+          trace: Trace = NULL_TRACE) -> Scores:
+    blocks = [classify_block(b.text, b.chars, b.link_chars, b.heading, options)
+              for b in doc.blocks]
+    if trace.enabled:
+        for b, s in zip(doc.blocks, blocks):
+            if b.chars >= options.min_block_chars or s.cls == "bad":
+                trace.add("score", doc.path(b.element), s.reason, s.cls,
+                          value=s.link_density, threshold=options.max_link_density,
+                          text=b.text)
+    prefix = [0.0]
+    good_prefix = [0.0]
+    for s in blocks:
+        prefix.append(prefix[-1] + s.value)
+        good_prefix.append(good_prefix[-1] + (s.value if s.cls == "good" else 0.0))
+    containers = [0.0] * len(doc.elements)
+    best, best_score = -1, 0.0
+    for e in doc.elements:
+        if e.end <= e.first:
+            continue
+        raw = prefix[e.end] - prefix[e.first]
+        hw = hint_weight(e)
+        sc = raw * (1.0 + options.hint_bonus * hw) if raw > 0 else raw
+        containers[e.idx] = sc
+        if sc > best_score:
+            best, best_score = e.idx, sc
+    return Scores(blocks=blocks, containers=containers, best=best,
+                  good_chars=int(good_prefix[-1]))

@@ -1,0 +1,110 @@
+"""Stage 5, select: choose the content container and the blocks to keep inside it.
+
+1. Start from the best-scoring container (``score.Scores.best``).
+2. Widen it while it holds less than ``min_container_share`` of the page's good
+   text: content split over sibling columns is one content.
+3. Inside it keep ``good`` blocks; keep ``short`` blocks and headings by context
+   (jusText's neighbour rule): a short block stays when content surrounds it, a
+   heading stays when content follows it; ``bad`` blocks go.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .dom import Doc
+from .options import DEFAULT_OPTIONS, SelectOptions
+from .score import Scores
+from .tracing import NULL_TRACE, Trace
+
+_SHORT_LINKY = 0.5  # a short block more than half link text is navigation
+
+
+@dataclass(slots=True)
+class Selection:
+    container: int  # element index, -1 when nothing was found
+    kept: list[int] = field(default_factory=list)  # block indices in document order
+    strategy: str = "container"
+
+
+def _good_in(doc: Doc, scores: Scores, idx: int, good_prefix: list[float]) -> float:
+    e = doc.elements[idx]
+    return good_prefix[e.end] - good_prefix[e.first]
+
+
+def choose_container(doc: Doc, scores: Scores, options: SelectOptions,
+                     trace: Trace = NULL_TRACE) -> int:
+    best = scores.best
+    if best < 0:
+        return -1
+    good_prefix = [0.0]
+    for s in scores.blocks:
+        good_prefix.append(good_prefix[-1] + (s.value if s.cls == "good" else 0.0))
+    total = good_prefix[-1] or 1.0
+    idx = best
+    while True:
+        share = _good_in(doc, scores, idx, good_prefix) / total
+        parent = doc.elements[idx].parent
+        if share >= options.min_container_share or parent < 0:
+            break
+        if trace.enabled:
+            trace.add("select", doc.path(idx), "min-container-share", "widen",
+                      value=share, threshold=options.min_container_share)
+        idx = parent
+    if trace.enabled:
+        trace.add("select", doc.path(idx), "best-container", "keep",
+                  value=scores.containers[idx])
+    return idx
+
+
+def _keep_blocks(doc: Doc, scores: Scores, first: int, end: int) -> list[int]:
+    cls = [scores.blocks[i].cls for i in range(first, end)]
+    n = len(cls)
+    keep = [c == "good" for c in cls]
+
+    # next / previous "decided" neighbour class for each position
+    def next_decided(i: int) -> str:
+        for j in range(i + 1, n):
+            if cls[j] in ("good", "bad"):
+                return cls[j]
+        return "none"
+
+    def prev_decided(i: int) -> str:
+        for j in range(i - 1, -1, -1):
+            if cls[j] in ("good", "bad"):
+                return cls[j]
+        return "none"
+
+    for i, c in enumerate(cls):
+        b = doc.blocks[first + i]
+        s = scores.blocks[first + i]
+        if c == "short":
+            if s.link_density > _SHORT_LINKY:
+                continue
+            nxt, prv = next_decided(i), prev_decided(i)
+            if nxt == "good" and prv == "good":
+                keep[i] = True
+            elif b.list_item and (nxt == "good" or prv == "good"):
+                keep[i] = True
+        elif c == "heading":
+            if next_decided(i) == "good":
+                keep[i] = True
+    return [first + i for i in range(n) if keep[i]]
+
+
+def select(doc: Doc, scores: Scores, options: SelectOptions = DEFAULT_OPTIONS.select,
+           trace: Trace = NULL_TRACE) -> Selection:
+    idx = choose_container(doc, scores, options, trace)
+    if idx < 0:
+        return Selection(container=-1, strategy="none")
+    e = doc.elements[idx]
+    kept = _keep_blocks(doc, scores, e.first, e.end)
+    if trace.enabled:
+        kept_set = set(kept)
+        for i in range(e.first, e.end):
+            b = doc.blocks[i]
+            if i not in kept_set and b.chars >= 15:
+                trace.add("select", doc.path(b.element), scores.blocks[i].reason,
+                          "drop (context)" if scores.blocks[i].cls != "bad" else "drop",
+                          value=scores.blocks[i].link_density, text=b.text)
+    return Selection(container=idx, kept=kept)
