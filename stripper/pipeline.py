@@ -14,6 +14,7 @@ from .dom import flatten
 from .errors import NoContentError, StripperError
 from .metadata import extract_metadata
 from .options import DEFAULT_OPTIONS, Options
+from .pagetype import detect_page_type
 from .parse import parse, to_text
 from .record import ErrorInfo, Metadata, Page, Record
 from .render import render
@@ -45,7 +46,8 @@ def extract_page(page: Page, *, options: Options = DEFAULT_OPTIONS) -> Record:
         text, encoding = to_text(page, options)
         tree = parse(text, options)
         meta = extract_metadata(tree, page.url, options.metadata, trace)
-        clean(tree, options.clean, trace)
+        page_type = detect_page_type(tree, page.url)
+        clean(tree, options.clean, trace, page_type=page_type.page_type)
         doc = flatten(tree, max_depth=options.max_depth)
         scores = score(doc, options.score, trace)
         selection = select(doc, scores, options.select, trace)
@@ -59,6 +61,7 @@ def extract_page(page: Page, *, options: Options = DEFAULT_OPTIONS) -> Record:
         source=page.source,
         body=body,
         metadata=meta,
+        page_type=page_type.page_type,
         confidence=_confidence(scores.good_chars, len(body)),
         stats={
             "blocks": len(doc.blocks),
