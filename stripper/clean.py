@@ -18,10 +18,13 @@ from dataclasses import dataclass
 from . import dom
 from .dom import Node, Tree
 from .options import DEFAULT_OPTIONS, CleanOptions
-from .rules import SECTION_HEADINGS, TAG_RULES, TOKEN_RULES, TokenRule
+from .rules import NEUTRAL_CLASS_PREFIXES, SECTION_HEADINGS, TAG_RULES, TOKEN_RULES, TokenRule
 from .tracing import NULL_TRACE, Trace
 
-_LANDMARK = "main, [role=main], article, [itemprop=articleBody]"
+_LANDMARK = "main, [role=main], article, [itemprop=articleBody], h1"
+# A <noscript> is kept (unwrapped) when it holds more text than the rest of the
+# page: apps that render with JavaScript ship their crawler view inside it.
+_NOSCRIPT_SHARE = 1.0
 # Unguarded rules still spare an element holding this share of the page text:
 # a widget is never most of the page. Calibrated on wcxb-dev.
 _HARD_GUARD_SHARE = 0.85
@@ -54,22 +57,35 @@ _SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
 
 
 def match_token_rule(hints: str, index: _TokenIndex) -> TokenRule | None:
-    """The first rule any word part of ``hints`` (class and id) belongs to."""
+    """The first rule any word part of ``hints`` (class and id) belongs to.
+
+    Guarded rules ignore tokens with a page-builder or modifier prefix
+    (``rules.NEUTRAL_CLASS_PREFIXES``).
+    """
     if not hints:
         return None
     for word in hints.split():
+        neutral = word.startswith(NEUTRAL_CLASS_PREFIXES)
         hit = index.by_part.get(word)
-        if hit is not None:
+        if hit is not None and not (neutral and hit.guarded):
             return hit
         for part in _SPLIT.split(word):
             if part:
                 hit = index.by_part.get(part)
-                if hit is not None:
+                if hit is not None and not (neutral and hit.guarded):
                     return hit
     for comp, rule in index.compounds:
         if comp in hints:
             return rule
     return None
+
+
+def prose_len(node: Node) -> int:
+    """Characters of text outside links: what separates a page wrapper from a menu."""
+    total = dom.text_len(node)
+    if total == 0:
+        return 0
+    return max(0, total - sum(dom.text_len(a) for a in node.css("a")))
 
 
 def clean(
@@ -78,15 +94,41 @@ def clean(
     trace: Trace = NULL_TRACE,
     *,
     page_type: str | None = None,
+    conservative: bool = False,
 ) -> None:
-    """Remove boilerplate from ``tree`` in place."""
+    """Remove boilerplate from ``tree`` in place.
+
+    ``conservative`` keeps to the tag rules and the unguarded class/id rules: the
+    fallback when the full clean left too little text (a site whose every
+    element carries a menu- or widget-like class).
+    """
     body = tree.body
     if body is None:
         return
+    _handle_noscript(tree, trace)
     _apply_tag_rules(tree, options, trace)
-    page_chars = max(dom.text_len(body), 1)
-    _apply_token_rules(body, options, trace, page_chars, _index(TOKEN_RULES, page_type))
+    page_chars = max(prose_len(body), 1)
+    rules = tuple(r for r in TOKEN_RULES if not (conservative and r.guarded))
+    _apply_token_rules(body, options, trace, page_chars, _index(rules, page_type))
     _apply_section_headings(tree, options, trace, page_chars)
+
+
+def _handle_noscript(tree: Tree, trace: Trace) -> None:
+    nos = dom.outermost(tree.css("body noscript"))
+    if not nos:
+        return
+    body = tree.body
+    inside = sum(dom.text_len(n) for n in nos)
+    outside = (dom.text_len(body) if body is not None else 0) - inside
+    keep = inside > _NOSCRIPT_SHARE * max(outside, 1)
+    for n in nos:
+        if trace.enabled:
+            trace.add("clean", dom.node_path(n), "noscript", "unwrap" if keep else "drop",
+                      value=inside, threshold=outside)
+        if keep:
+            n.unwrap()
+        else:
+            n.decompose()
 
 
 def _apply_tag_rules(tree: Tree, options: CleanOptions, trace: Trace) -> None:
@@ -114,7 +156,7 @@ def _apply_token_rules(
         rule = match_token_rule(dom.class_id(node), index)
         if rule is None:
             return True
-        share = dom.text_len(node) / page_chars
+        share = prose_len(node) / page_chars
         limit = options.guard_text_share if rule.guarded else _HARD_GUARD_SHARE
         if share > limit or (rule.guarded and node.css_first(_LANDMARK) is not None):
             if trace.enabled:
@@ -150,7 +192,7 @@ def _apply_section_headings(
         section = h.parent
         target = h
         if section is not None and dom.tag(section) not in ("body", "main", "article", "html"):
-            share = dom.text_len(section) / page_chars
+            share = prose_len(section) / page_chars
             if share < options.guard_text_share / 3 and section.css_first(_LANDMARK) is None:
                 target = section
         if trace.enabled:

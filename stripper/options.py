@@ -81,6 +81,9 @@ class SelectOptions:
     # Fall back to the whole cleaned page when the chosen container holds less
     # than this share of all content characters (calibrated on wcxb-dev).
     min_container_share: float = 0.35
+    # When the body comes out shorter than this, clean again conservatively and
+    # keep the longer result (calibrated on wcxb-dev: catches over-eager class rules).
+    retry_below_chars: int = 200
     output_format: str = "txt"  # txt | md
 
 

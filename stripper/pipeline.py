@@ -10,7 +10,7 @@ import time
 from typing import TYPE_CHECKING
 
 from .clean import clean
-from .dom import flatten
+from .dom import Doc, Tree, flatten
 from .errors import NoContentError, StripperError
 from .metadata import extract_metadata
 from .options import DEFAULT_OPTIONS, Options
@@ -18,8 +18,8 @@ from .pagetype import detect_page_type
 from .parse import parse, to_text
 from .record import ErrorInfo, Metadata, Page, Record
 from .render import render
-from .score import score
-from .selection import select
+from .score import Scores, score
+from .selection import Selection, select
 from .tracing import Trace, make_trace
 
 if TYPE_CHECKING:
@@ -47,11 +47,12 @@ def extract_page(page: Page, *, options: Options = DEFAULT_OPTIONS) -> Record:
         tree = parse(text, options)
         meta = extract_metadata(tree, page.url, options.metadata, trace)
         page_type = detect_page_type(tree, page.url)
-        clean(tree, options.clean, trace, page_type=page_type.page_type)
-        doc = flatten(tree, max_depth=options.max_depth)
-        scores = score(doc, options.score, trace)
-        selection = select(doc, scores, options.select, trace)
-        body = render(doc, selection.kept, options.select.output_format)
+        doc, scores, selection, body = _content(tree, page_type.page_type, options, trace)
+        if len(body) < options.select.retry_below_chars:
+            retry = _content(parse(text, options), page_type.page_type, options, trace,
+                             conservative=True)
+            if len(retry[3]) > len(body):
+                doc, scores, selection, body = retry
         if not body.strip():
             raise NoContentError("no main content found", source=page.source)
     except StripperError as exc:
@@ -72,6 +73,16 @@ def extract_page(page: Page, *, options: Options = DEFAULT_OPTIONS) -> Record:
         },
         trace=tuple(trace.decisions),
     )
+
+
+def _content(tree: Tree, page_type: str, options: Options, trace: Trace, *,
+             conservative: bool = False) -> tuple[Doc, Scores, Selection, str]:
+    """clean → flatten → score → select → render on one tree."""
+    clean(tree, options.clean, trace, page_type=page_type, conservative=conservative)
+    doc = flatten(tree, max_depth=options.max_depth)
+    scores = score(doc, options.score, trace)
+    selection = select(doc, scores, options.select, trace)
+    return doc, scores, selection, render(doc, selection.kept, options.select.output_format)
 
 
 def _confidence(good_chars: int, body_chars: int) -> float:

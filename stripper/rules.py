@@ -48,7 +48,7 @@ class TokenRule:
 
 # ---------------------------------------------------------------- tag and attribute rules
 TAG_RULES: tuple[Rule, ...] = (
-    Rule("code-and-style", "script, style, noscript, template, link, meta",
+    Rule("code-and-style", "script, style, template, link, meta",
          "never visible text",
          "<p>KEEP</p><script>var DROP=1</script>"),
     Rule("embedded-media", "svg, canvas, iframe, object, embed, video, audio, picture, map",
@@ -153,6 +153,17 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
               ("sidebar", "side-bar", "widget", "widgets", "widget-area", "rail", "right-rail",
                "left-rail", "secondary"),
               "sidebars and widget areas"),
+)
+
+# Class names that page builders and CSS frameworks put on every component say
+# what kind of component it is (``elementor-widget``, ``wp-block-group``), not which
+# part of the page it is; and modifier classes (``has-sidebar``, ``no-comments``,
+# ``menu-open``) describe page state. Guarded rules skip class tokens that start
+# with these prefixes.
+NEUTRAL_CLASS_PREFIXES: tuple[str, ...] = (
+    "elementor", "e-con", "e-", "wp-block", "wp-container", "wp-elements", "et_pb", "et-",
+    "vc_", "wpb", "fl-", "fusion", "brxe", "kt-", "uagb", "gb-", "avia", "av-", "tve",
+    "has-", "has_", "is-", "is_", "with-", "no-", "show-", "hide-", "enable-", "js-", "u-",
 )
 
 # ---------------------------------------------------------------- scoring hints
