@@ -29,6 +29,11 @@ _NOSCRIPT_SHARE = 1.0
 # a widget is never most of the page. Calibrated on wcxb-dev.
 _HARD_GUARD_SHARE = 0.85
 _PROTECTED_TAGS = frozenset({"html", "body", "main", "article"})
+# Elements with more class names than this use atomic CSS (Medium, Tailwind
+# builds): their short names are generated and carry no meaning.
+_ATOMIC_CLASS_COUNT = 6
+# A paragraph counts toward TokenRule.max_paragraphs from this length (chars).
+_PARAGRAPH_CHARS = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +69,11 @@ def match_token_rule(hints: str, index: _TokenIndex) -> TokenRule | None:
     """
     if not hints:
         return None
-    for word in hints.split():
+    words = hints.split()
+    atomic = len(words) > _ATOMIC_CLASS_COUNT
+    for word in words:
+        if atomic and len(word) <= 3:
+            continue  # atomic-CSS names ("nl", "ad", "my") are random, not meaningful
         neutral = word.startswith(NEUTRAL_CLASS_PREFIXES)
         hit = index.by_part.get(word)
         if hit is not None and not (neutral and hit.guarded):
@@ -107,7 +116,7 @@ def clean(
         return
     _handle_noscript(tree, trace)
     _apply_tag_rules(tree, options, trace)
-    page_chars = max(prose_len(body), 1)
+    page_chars = max(prose_len(body), 1)  # after the tag rules: no script text
     rules = tuple(r for r in TOKEN_RULES if not (conservative and r.guarded))
     _apply_token_rules(body, options, trace, page_chars, _index(rules, page_type))
     _apply_section_headings(tree, options, trace, page_chars)
@@ -132,16 +141,39 @@ def _handle_noscript(tree: Tree, trace: Trace) -> None:
 
 
 def _apply_tag_rules(tree: Tree, options: CleanOptions, trace: Trace) -> None:
+    page_chars = 0
     for rule in TAG_RULES:
         if rule.name == "hidden" and not options.remove_hidden:
             continue
         nodes = [n for n in dom.outermost(tree.css(rule.selector))
                  if dom.tag(n) not in ("html", "body")]
+        if rule.guarded and nodes:
+            if not page_chars and tree.body is not None:
+                page_chars = max(prose_len(tree.body), 1)
+            nodes = _spare_wrappers(nodes, rule.name, page_chars, options, trace)
         if trace.enabled:
             for n in nodes:
                 trace.add("clean", dom.node_path(n), rule.name, "drop",
                           value=dom.text_len(n), text=dom.text_of(n)[:80])
         dom.remove(nodes)
+
+
+def _spare_wrappers(nodes: list[Node], rule: str, page_chars: int, options: CleanOptions,
+                    trace: Trace) -> list[Node]:
+    out = []
+    for n in nodes:
+        share = prose_len(n) / page_chars
+        if share > options.guard_text_share:
+            if trace.enabled:
+                trace.add("clean", dom.node_path(n), rule, "spare (guard)",
+                          value=share, threshold=options.guard_text_share)
+            continue
+        out.append(n)
+    return out
+
+
+def _paragraphs(node: Node) -> int:
+    return sum(1 for p in node.css("p") if dom.text_len(p) >= _PARAGRAPH_CHARS)
 
 
 def _apply_token_rules(
@@ -158,7 +190,8 @@ def _apply_token_rules(
             return True
         share = prose_len(node) / page_chars
         limit = options.guard_text_share if rule.guarded else _HARD_GUARD_SHARE
-        if share > limit or (rule.guarded and node.css_first(_LANDMARK) is not None):
+        if share > limit or (rule.guarded and node.css_first(_LANDMARK) is not None) or (
+                rule.max_paragraphs is not None and _paragraphs(node) > rule.max_paragraphs):
             if trace.enabled:
                 trace.add("clean", dom.node_path(node), rule.name, "spare (guard)",
                           value=share, threshold=limit)

@@ -26,10 +26,16 @@ class Rule:
     why: str
     example: str  # a snippet the rule must remove (marked by the text "DROP")
     counter: str = ""  # a snippet the rule must leave alone (marked by "KEEP")
+    # guarded: spare an element holding most of the page's prose (an unclosed
+    # <aside> or <header> that swallowed the article, as broken markup does).
+    guarded: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class TokenRule:
+    # (max_paragraphs, below) An element holding more than ``max_paragraphs``
+    # paragraphs of prose is a wrapper around content, not the widget the rule
+    # names (a share bar never holds the article's paragraphs). None: no limit.
     """Remove elements whose class/id has one of ``parts`` as a word part.
 
     ``guarded`` rules never remove an element that holds most of the page's text
@@ -44,6 +50,7 @@ class TokenRule:
     why: str
     guarded: bool = True
     keep_on: tuple[str, ...] = ()
+    max_paragraphs: int | None = 2
 
 
 # ---------------------------------------------------------------- tag and attribute rules
@@ -59,19 +66,19 @@ TAG_RULES: tuple[Rule, ...] = (
          "<p>KEEP</p><button>DROP</button>", "<label>KEEP</label>"),
     Rule("navigation", "nav, [role=navigation], [role=menubar], [role=menu]",
          "site navigation and menus",
-         "<nav><a href=/>DROP</a></nav><p>KEEP</p>"),
+         "<nav><a href=/>DROP</a></nav><p>KEEP</p>", guarded=True),
     Rule("page-footer", "footer, [role=contentinfo]",
          "page and article footers: copyright, contact, tags",
-         "<p>KEEP</p><footer>DROP</footer>"),
+         "<p>KEEP</p><footer>DROP</footer>", guarded=True),
     Rule("page-header", "body > header, [role=banner]",
          "the site header (masthead, logo, top menu); article headers are kept",
-         "<header>DROP</header><p>KEEP</p>", "<article><header>KEEP</header></article>"),
+         "<header>DROP</header><p>KEEP</p>", "<article><header>KEEP</header></article>", guarded=True),
     Rule("complementary", "aside, [role=complementary]",
          "sidebars and pull-outs that are not part of the text flow",
-         "<p>KEEP</p><aside>DROP</aside>"),
+         "<p>KEEP</p><aside>DROP</aside>", guarded=True),
     Rule("dialogs", "dialog, [role=dialog], [role=alertdialog], [aria-modal=true]",
          "modals: cookie consent, login, newsletter pop-ups",
-         "<p>KEEP</p><div role=dialog>DROP</div>"),
+         "<p>KEEP</p><div role=dialog>DROP</div>", guarded=True),
     Rule("search", "[role=search], form[action*=search], form[role=search]",
          "search boxes",
          "<p>KEEP</p><form role=search>DROP</form>"),
@@ -88,31 +95,32 @@ TAG_RULES: tuple[Rule, ...] = (
 TOKEN_RULES: tuple[TokenRule, ...] = (
     TokenRule("cookie-consent",
               ("cookie", "cookies", "consent", "gdpr", "cmplz", "onetrust", "optanon", "cookiebot",
-               "cybotcookiebot", "didomi", "qc", "cmp", "truste", "usercentrics", "cky", "iubenda",
-               "borlabs", "cookielaw", "cc", "moove", "cookienotice", "cookiebanner"),
+               "cybotcookiebot", "didomi", "qc-cmp2-container", "truste", "usercentrics", "cky-consent",
+               "iubenda", "borlabs", "cookielaw", "cc-window", "cc-banner", "moove_gdpr",
+               "cookienotice", "cookiebanner"),
               "cookie and consent banners (Complianz, OneTrust, Cookiebot, Didomi, Quantcast…)",
-              guarded=False),
+              guarded=False, max_paragraphs=None),
     TokenRule("share-bar",
               ("share", "shares", "sharing", "sharedaddy", "addtoany", "a2a", "social", "socials",
                "shariff", "ssba", "sharethis", "social-links", "socialmedia"),
               "share buttons and social links", guarded=False),
     TokenRule("newsletter",
               ("newsletter", "newsletters", "subscribe", "subscription", "subscriptions", "signup",
-               "mc4wp", "optin", "mailchimp", "mc_embed_signup", "nl"),
+               "mc4wp", "optin", "mailchimp", "mc_embed_signup"),
               "newsletter and subscription boxes", guarded=False),
     TokenRule("related",
               ("related", "relatedposts", "recommended", "recommendations", "recommend",
                "yarpp", "crp", "outbrain", "taboola", "popular", "mostread", "most-read",
                "trending", "readmore-posts", "more-stories", "morestories", "also-like"),
-              "related, recommended and most-read lists", guarded=False),
+              "related, recommended and most-read lists", guarded=False, max_paragraphs=None),
     TokenRule("comments",
               ("comments", "comment-respond", "respond", "commentlist", "comment-list", "disqus",
                "comment-form", "commentform", "reply-title", "comments-area", "comment"),
               "comment threads and comment forms under an article",
-              guarded=False, keep_on=("forum",)),
+              guarded=False, keep_on=("forum",), max_paragraphs=None),
     TokenRule("advertising",
               ("ad", "ads", "advert", "adverts", "advertisement", "advertising", "adsbygoogle",
-               "adslot", "adunit", "ad-slot", "dfp", "gpt", "sponsor", "sponsored", "sponsors",
+               "adslot", "adunit", "ad-slot", "dfp", "gpt-ad", "sponsor", "sponsored", "sponsors",
                "promo", "promotion", "banner-ad", "google-ad"),
               "advertising slots", guarded=False),
     TokenRule("login-modal",
@@ -148,11 +156,11 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
     TokenRule("site-header-class", ("header", "masthead", "site-header", "topnav", "top-nav"),
               "site headers marked by class"),
     TokenRule("site-footer-class", ("footer", "site-footer", "colophon", "copyright"),
-              "site footers marked by class"),
+              "site footers marked by class", max_paragraphs=4),
     TokenRule("sidebar-class",
               ("sidebar", "side-bar", "widget", "widgets", "widget-area", "rail", "right-rail",
                "left-rail", "secondary"),
-              "sidebars and widget areas"),
+              "sidebars and widget areas", max_paragraphs=4),
 )
 
 # Class names that page builders and CSS frameworks put on every component say
