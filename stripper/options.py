@@ -71,6 +71,12 @@ class ScoreOptions:
     bad_weight: float = 1.0
     # Score multiplier per positive / negative class-id hint of a container.
     hint_bonus: float = 0.25
+    # Card view: a link block of at least this many words reads as a teaser title
+    # (menu entries are one to three words); titles weigh card_title_weight per
+    # char, menu-like links cost card_menu_weight per char (calibrated on wcxb-dev).
+    card_title_words: int = 4
+    card_title_weight: float = 0.7
+    card_menu_weight: float = 0.3
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -81,6 +87,11 @@ class SelectOptions:
     # Fall back to the whole cleaned page when the chosen container holds less
     # than this share of all content characters (calibrated on wcxb-dev).
     min_container_share: float = 0.35
+    # Card mode (keep every teaser of a listing) is used on listing/collection pages,
+    # and on any page whose article view keeps under card_max_article_chars while
+    # its card container holds at least card_min_titles titles (calibrated on wcxb-dev).
+    card_max_article_chars: int = 500
+    card_min_titles: int = 6
     # When the body comes out shorter than this, clean again conservatively and
     # keep the longer result (calibrated on wcxb-dev: catches over-eager class rules).
     retry_below_chars: int = 200

@@ -81,7 +81,7 @@ def _content(tree: Tree, page_type: str, options: Options, trace: Trace, *,
     clean(tree, options.clean, trace, page_type=page_type, conservative=conservative)
     doc = flatten(tree, max_depth=options.max_depth)
     scores = score(doc, options.score, trace)
-    selection = select(doc, scores, options.select, trace)
+    selection = select(doc, scores, options.select, trace, page_type=page_type)
     return doc, scores, selection, render(doc, selection.kept, options.select.output_format)
 
 

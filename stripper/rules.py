@@ -82,7 +82,7 @@ TAG_RULES: tuple[Rule, ...] = (
     Rule("search", "[role=search], form[action*=search], form[role=search]",
          "search boxes",
          "<p>KEEP</p><form role=search>DROP</form>"),
-    Rule("hidden", "[hidden], [aria-hidden=true], [style*='display:none'], "
+    Rule("hidden", "[hidden], [style*='display:none'], "
          "[style*='display: none'], [style*='visibility:hidden'], [style*='visibility: hidden']",
          "not rendered, so not part of what the reader sees",
          "<p>KEEP</p><div hidden>DROP</div><div style='display: none'>DROP</div>"),

@@ -46,6 +46,10 @@ class Scores:
     containers: list[float]  # per element, aligned with doc.elements
     best: int  # index of the best container element (-1 when the page is empty)
     good_chars: int  # all good characters on the page
+    # Card view (listings, collections): link titles count as content.
+    card_values: list[float]
+    best_cards: int
+    titles: int  # link blocks that read like titles (>= card_title_words words)
 
 
 def _phrase_hit(text: str) -> bool:
@@ -68,6 +72,37 @@ def classify_block(text: str, chars: int, link_chars: int, heading: int,
     if chars < options.min_block_chars:
         return BlockScore("short", 0.0, ld, "short")
     return BlockScore("good", chars * (1.0 - ld), ld, "text")
+
+
+def card_value(s: BlockScore, text: str, options: ScoreOptions) -> float:
+    """A block's worth when the page is a list of cards: titles are links."""
+    chars = len(text)
+    if s.reason == "boilerplate-phrase":
+        return -chars
+    if s.reason == "link-density":
+        if text.count(" ") + 1 >= options.card_title_words:
+            return options.card_title_weight * chars
+        return -options.card_menu_weight * chars
+    if s.cls == "short" or s.cls == "heading":
+        return options.card_title_weight * chars * 0.5
+    return s.value
+
+
+def _best(doc: Doc, values: list[float], options: ScoreOptions) -> tuple[list[float], int]:
+    prefix = [0.0]
+    for v in values:
+        prefix.append(prefix[-1] + v)
+    containers = [0.0] * len(doc.elements)
+    best, best_score = -1, 0.0
+    for e in doc.elements:
+        if e.end <= e.first:
+            continue
+        raw = prefix[e.end] - prefix[e.first]
+        sc = raw * (1.0 + options.hint_bonus * hint_weight(e)) if raw > 0 else raw
+        containers[e.idx] = sc
+        if sc > best_score:
+            best, best_score = e.idx, sc
+    return containers, best
 
 
 def hint_weight(el: Element) -> float:
@@ -97,21 +132,11 @@ def score(doc: Doc, options: ScoreOptions = DEFAULT_OPTIONS.score,
                 trace.add("score", doc.path(b.element), s.reason, s.cls,
                           value=s.link_density, threshold=options.max_link_density,
                           text=b.text)
-    prefix = [0.0]
-    good_prefix = [0.0]
-    for s in blocks:
-        prefix.append(prefix[-1] + s.value)
-        good_prefix.append(good_prefix[-1] + (s.value if s.cls == "good" else 0.0))
-    containers = [0.0] * len(doc.elements)
-    best, best_score = -1, 0.0
-    for e in doc.elements:
-        if e.end <= e.first:
-            continue
-        raw = prefix[e.end] - prefix[e.first]
-        hw = hint_weight(e)
-        sc = raw * (1.0 + options.hint_bonus * hw) if raw > 0 else raw
-        containers[e.idx] = sc
-        if sc > best_score:
-            best, best_score = e.idx, sc
+    containers, best = _best(doc, [s.value for s in blocks], options)
+    cards = [card_value(s, b.text, options) for s, b in zip(blocks, doc.blocks)]
+    card_containers, best_cards = _best(doc, cards, options)
+    titles = sum(1 for s, b in zip(blocks, doc.blocks) if s.reason == "link-density"
+                 and b.text.count(" ") + 1 >= options.card_title_words)
     return Scores(blocks=blocks, containers=containers, best=best,
-                  good_chars=int(good_prefix[-1]))
+                  good_chars=int(sum(s.value for s in blocks if s.cls == "good")),
+                  card_values=cards, best_cards=best_cards, titles=titles)

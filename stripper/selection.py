@@ -92,13 +92,43 @@ def _keep_blocks(doc: Doc, scores: Scores, first: int, end: int) -> list[int]:
     return [first + i for i in range(n) if keep[i]]
 
 
+CARD_TYPES = frozenset({"listing", "collection"})
+
+
+def _keep_cards(doc: Doc, scores: Scores, first: int, end: int) -> list[int]:
+    """Card mode: every block of the card container but boilerplate phrases and
+    menu-like short links."""
+    return [i for i in range(first, end) if scores.card_values[i] >= 0]
+
+
+def use_cards(doc: Doc, scores: Scores, article_chars: int, page_type: str | None,
+              options: SelectOptions) -> bool:
+    if scores.best_cards < 0:
+        return False
+    if page_type in CARD_TYPES:
+        return True
+    return (article_chars < options.card_max_article_chars
+            and scores.titles >= options.card_min_titles)
+
+
 def select(doc: Doc, scores: Scores, options: SelectOptions = DEFAULT_OPTIONS.select,
-           trace: Trace = NULL_TRACE) -> Selection:
+           trace: Trace = NULL_TRACE, *, page_type: str | None = None) -> Selection:
     idx = choose_container(doc, scores, options, trace)
+    kept: list[int] = []
+    if idx >= 0:
+        e = doc.elements[idx]
+        kept = _keep_blocks(doc, scores, e.first, e.end)
+    article_chars = sum(doc.blocks[i].chars for i in kept)
+    if use_cards(doc, scores, article_chars, page_type, options):
+        c = doc.elements[scores.best_cards]
+        if trace.enabled:
+            trace.add("select", doc.path(c.idx), "card-container", "keep",
+                      value=scores.titles, threshold=options.card_min_titles)
+        return Selection(container=c.idx, kept=_keep_cards(doc, scores, c.first, c.end),
+                         strategy="cards")
     if idx < 0:
         return Selection(container=-1, strategy="none")
     e = doc.elements[idx]
-    kept = _keep_blocks(doc, scores, e.first, e.end)
     if trace.enabled:
         kept_set = set(kept)
         for i in range(e.first, e.end):
