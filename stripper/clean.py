@@ -115,7 +115,7 @@ def clean(
     if body is None:
         return
     _handle_noscript(tree, trace)
-    _apply_tag_rules(tree, options, trace)
+    _apply_tag_rules(tree, options, trace, page_type)
     page_chars = max(prose_len(body), 1)  # after the tag rules: no script text
     rules = tuple(r for r in TOKEN_RULES if not (conservative and r.guarded))
     _apply_token_rules(body, options, trace, page_chars, _index(rules, page_type))
@@ -140,10 +140,13 @@ def _handle_noscript(tree: Tree, trace: Trace) -> None:
             n.decompose()
 
 
-def _apply_tag_rules(tree: Tree, options: CleanOptions, trace: Trace) -> None:
+def _apply_tag_rules(tree: Tree, options: CleanOptions, trace: Trace,
+                     page_type: str | None) -> None:
     page_chars = 0
     for rule in TAG_RULES:
         if rule.name == "hidden" and not options.remove_hidden:
+            continue
+        if page_type and page_type in rule.keep_on:
             continue
         nodes = [n for n in dom.outermost(tree.css(rule.selector))
                  if dom.tag(n) not in ("html", "body")]

@@ -29,6 +29,7 @@ class Rule:
     # guarded: spare an element holding most of the page's prose (an unclosed
     # <aside> or <header> that swallowed the article, as broken markup does).
     guarded: bool = False
+    keep_on: tuple[str, ...] = ()  # page types on which the rule does not apply
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +86,8 @@ TAG_RULES: tuple[Rule, ...] = (
     Rule("hidden", "[hidden], [style*='display:none'], "
          "[style*='display: none'], [style*='visibility:hidden'], [style*='visibility: hidden']",
          "not rendered, so not part of what the reader sees",
-         "<p>KEEP</p><div hidden>DROP</div><div style='display: none'>DROP</div>"),
+         "<p>KEEP</p><div hidden>DROP</div><div style='display: none'>DROP</div>",
+         keep_on=("product",)),
     Rule("wordpress-calendar", "#wp-calendar, .widget_calendar, table.wp-calendar-table",
          "the archive calendar widget (M T W T F S S)",
          "<p>KEEP</p><table id=wp-calendar><tr><td>DROP</td></tr></table>"),
@@ -116,8 +118,9 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
     TokenRule("comments",
               ("comments", "comment-respond", "respond", "commentlist", "comment-list", "disqus",
                "comment-form", "commentform", "reply-title", "comments-area", "comment"),
+              # on forums the posts are the content, on product pages the reviews are
               "comment threads and comment forms under an article",
-              guarded=False, keep_on=("forum",), max_paragraphs=None),
+              guarded=False, keep_on=("forum", "product"), max_paragraphs=None),
     TokenRule("advertising",
               ("ad", "ads", "advert", "adverts", "advertisement", "advertising", "adsbygoogle",
                "adslot", "adunit", "ad-slot", "dfp", "gpt-ad", "sponsor", "sponsored", "sponsors",
