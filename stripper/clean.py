@@ -107,9 +107,10 @@ def clean(
 ) -> None:
     """Remove boilerplate from ``tree`` in place.
 
-    ``conservative`` keeps to the tag rules and the unguarded class/id rules: the
+    ``conservative`` keeps to the tag rules and the essential class/id rules: the
     fallback when the full clean left too little text (a site whose every
-    element carries a menu- or widget-like class).
+    element carries a menu- or widget-like class, a thread whose posts are
+    marked up as comments).
     """
     body = tree.body
     if body is None:
@@ -117,7 +118,7 @@ def clean(
     _handle_noscript(tree, trace)
     _apply_tag_rules(tree, options, trace, page_type)
     page_chars = max(prose_len(body), 1)  # after the tag rules: no script text
-    rules = tuple(r for r in TOKEN_RULES if not (conservative and r.guarded))
+    rules = tuple(r for r in TOKEN_RULES if r.essential or not conservative)
     _apply_token_rules(body, options, trace, page_chars, _index(rules, page_type))
     _apply_section_headings(tree, options, trace, page_chars)
 

@@ -52,6 +52,9 @@ class TokenRule:
     guarded: bool = True
     keep_on: tuple[str, ...] = ()
     max_paragraphs: int | None = 2
+    # essential rules still apply in the conservative retry (pipeline: when the
+    # full clean leaves too little text, e.g. a thread whose posts are "comments")
+    essential: bool = False
 
 
 # ---------------------------------------------------------------- tag and attribute rules
@@ -101,15 +104,15 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
                "iubenda", "borlabs", "cookielaw", "cc-window", "cc-banner", "moove_gdpr",
                "cookienotice", "cookiebanner"),
               "cookie and consent banners (Complianz, OneTrust, Cookiebot, Didomi, Quantcast…)",
-              guarded=False, max_paragraphs=None),
+              guarded=False, max_paragraphs=None, essential=True),
     TokenRule("share-bar",
               ("share", "shares", "sharing", "sharedaddy", "addtoany", "a2a", "social", "socials",
                "shariff", "ssba", "sharethis", "social-links", "socialmedia"),
-              "share buttons and social links", guarded=False),
+              "share buttons and social links", guarded=False, essential=True),
     TokenRule("newsletter",
               ("newsletter", "newsletters", "subscribe", "subscription", "subscriptions", "signup",
                "mc4wp", "optin", "mailchimp", "mc_embed_signup"),
-              "newsletter and subscription boxes", guarded=False),
+              "newsletter and subscription boxes", guarded=False, essential=True),
     TokenRule("related",
               ("related", "relatedposts", "recommended", "recommendations", "recommend",
                "yarpp", "crp", "outbrain", "taboola", "popular", "mostread", "most-read",
@@ -125,23 +128,24 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
               ("ad", "ads", "advert", "adverts", "advertisement", "advertising", "adsbygoogle",
                "adslot", "adunit", "ad-slot", "dfp", "gpt-ad", "sponsor", "sponsored", "sponsors",
                "promo", "promotion", "banner-ad", "google-ad"),
-              "advertising slots", guarded=False),
+              "advertising slots", guarded=False, essential=True),
     TokenRule("login-modal",
               ("modal", "popup", "pop-up", "lightbox", "login", "signin", "sign-in", "register",
                "password", "lostpassword", "lost-password", "forgot", "account"),
               "login, password and registration boxes and other pop-ups"),
     TokenRule("breadcrumbs", ("breadcrumb", "breadcrumbs", "crumbs", "crumb"),
-              "breadcrumb trails", guarded=False),
+              "breadcrumb trails", guarded=False, essential=True),
     TokenRule("pagination",
               ("pagination", "pager", "paging", "page-numbers", "nav-links", "post-navigation",
                "postnav", "post-nav", "prev-next", "next-prev", "nav-previous", "nav-next",
                "previous-post", "next-post", "prev-post"),
               "pagination and previous/next post links", guarded=False),
-    TokenRule("calendar", ("calendar", "wp-calendar"), "calendar widgets", guarded=False),
+    TokenRule("calendar", ("calendar", "wp-calendar"), "calendar widgets", guarded=False,
+              essential=True),
     TokenRule("screen-reader",
               ("screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "skip-link",
                "skip-links", "skiplink", "screenreader", "assistive-text", "a11y"),
-              "text only for screen readers (skip links, icon labels)", guarded=False),
+              "text only for screen readers (skip links, icon labels)", guarded=False, essential=True),
     TokenRule("author-box",
               ("author-box", "authorbox", "about-author", "author-bio", "authorbio", "author-info",
                "post-author", "author-card", "bio"),
