@@ -92,6 +92,8 @@ class SelectOptions:
     # its card container holds at least card_min_titles titles (calibrated on wcxb-dev).
     card_max_article_chars: int = 500
     card_min_titles: int = 6
+    # Repeated blocks at least this long are kept once (desktop/mobile copies).
+    dedupe_min_chars: int = 20
     # When the body comes out shorter than this, clean again conservatively and
     # keep the longer result (calibrated on wcxb-dev: catches over-eager class rules).
     retry_below_chars: int = 200

@@ -111,6 +111,21 @@ def use_cards(doc: Doc, scores: Scores, article_chars: int, page_type: str | Non
             and scores.titles >= options.card_min_titles)
 
 
+def dedupe(doc: Doc, kept: list[int], min_chars: int) -> list[int]:
+    """Drop blocks whose text already appeared: pages render the same widget or
+    paragraph twice (desktop and mobile copies, sticky repeats)."""
+    seen: set[str] = set()
+    out = []
+    for i in kept:
+        b = doc.blocks[i]
+        if b.chars >= min_chars and not b.pre:
+            if b.text in seen:
+                continue
+            seen.add(b.text)
+        out.append(i)
+    return out
+
+
 def select(doc: Doc, scores: Scores, options: SelectOptions = DEFAULT_OPTIONS.select,
            trace: Trace = NULL_TRACE, *, page_type: str | None = None) -> Selection:
     idx = choose_container(doc, scores, options, trace)
@@ -124,8 +139,8 @@ def select(doc: Doc, scores: Scores, options: SelectOptions = DEFAULT_OPTIONS.se
         if trace.enabled:
             trace.add("select", doc.path(c.idx), "card-container", "keep",
                       value=scores.titles, threshold=options.card_min_titles)
-        return Selection(container=c.idx, kept=_keep_cards(doc, scores, c.first, c.end),
-                         strategy="cards")
+        kept = dedupe(doc, _keep_cards(doc, scores, c.first, c.end), options.dedupe_min_chars)
+        return Selection(container=c.idx, kept=kept, strategy="cards")
     if idx < 0:
         return Selection(container=-1, strategy="none")
     e = doc.elements[idx]
