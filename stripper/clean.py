@@ -75,13 +75,16 @@ def match_token_rule(hints: str, index: _TokenIndex) -> TokenRule | None:
         if atomic and len(word) <= 3:
             continue  # atomic-CSS names ("nl", "ad", "my") are random, not meaningful
         neutral = word.startswith(NEUTRAL_CLASS_PREFIXES)
+        # BEM: in "accordion-item__dropdown" the block "accordion-item" says what the
+        # component is; guarded rules look at the block name only
+        block = word.split("__", 1)[0]
         hit = index.by_part.get(word)
-        if hit is not None and not (neutral and hit.guarded):
+        if hit is not None and not (hit.guarded and (neutral or block != word)):
             return hit
         for part in _SPLIT.split(word):
             if part:
                 hit = index.by_part.get(part)
-                if hit is not None and not (neutral and hit.guarded):
+                if hit is not None and not (hit.guarded and (neutral or part not in block)):
                     return hit
     for comp, rule in index.compounds:
         if comp in hints:
