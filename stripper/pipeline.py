@@ -16,14 +16,17 @@ from .metadata import extract_metadata
 from .options import DEFAULT_OPTIONS, Options
 from .pagetype import detect_page_type
 from .parse import parse, to_text
-from .record import ErrorInfo, Metadata, Page, Record
-from .render import render
+from .record import ErrorInfo, Item, Metadata, Page, Record
+from .render import render, render_items
 from .score import Scores, score
 from .selection import Selection, select
 from .tracing import Trace, make_trace
 
 if TYPE_CHECKING:
     from .fetch import Client
+
+
+ITEM_TYPES = frozenset({"listing", "collection"})
 
 
 def extract(
@@ -57,11 +60,15 @@ def extract_page(page: Page, *, options: Options = DEFAULT_OPTIONS) -> Record:
             raise NoContentError("no main content found", source=page.source)
     except StripperError as exc:
         return error_record(page, exc, trace, meta)
+    items: tuple[Item, ...] = ()
+    if selection.strategy == "cards" or page_type.page_type in ITEM_TYPES:
+        items = tuple(Item(**i) for i in render_items(doc, selection.kept))
     return Record(
         url=page.url,
         source=page.source,
         body=body,
         metadata=meta,
+        items=items,
         page_type=page_type.page_type,
         confidence=_confidence(scores.good_chars, len(body)),
         stats={

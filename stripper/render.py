@@ -8,7 +8,10 @@ on consecutive lines.
 from __future__ import annotations
 
 from .dom import Block, Doc
+from .metadata import parse_date
 from .rules import TEASER_TAIL
+
+_DATE_CHARS = 40  # a block this short that parses as a date is the teaser's date
 
 
 def block_text(b: Block) -> str:
@@ -42,3 +45,41 @@ def render(doc: Doc, kept: list[int], fmt: str = "txt") -> str:
             parts.append(text)
         prev = b
     return "\n\n".join(parts)
+
+
+def _is_title(doc: Doc, i: int, title_words: int) -> bool:
+    b = doc.blocks[i]
+    if b.heading:
+        return True
+    return b.href is not None and b.link_chars >= 0.8 * b.chars and \
+        b.text.count(" ") + 1 >= title_words
+
+
+def render_items(doc: Doc, kept: list[int], title_words: int = 4) -> list[dict[str, str | None]]:
+    """Teasers of a listing, in page order: each title (a heading or a title-like
+    link) with the text that follows it as its summary and the link as its url."""
+    items: list[dict[str, str | None]] = []
+    current: dict[str, str | None] | None = None
+    summary: list[str] = []
+    for i in kept:
+        b = doc.blocks[i]
+        if _is_title(doc, i, title_words):
+            if current is not None:
+                current["summary"] = " ".join(summary) or None
+                items.append(current)
+            current = {"title": block_text(b), "url": b.href, "summary": None, "date": None}
+            summary = []
+        elif current is not None:
+            text = block_text(b)
+            if b.href and not current.get("url"):
+                current["url"] = b.href
+            if b.chars <= _DATE_CHARS and not current.get("date"):
+                current["date"] = parse_date(b.text)
+                if current["date"]:
+                    continue
+            if text and b.link_chars < 0.8 * b.chars:
+                summary.append(text)
+    if current is not None:
+        current["summary"] = " ".join(summary) or None
+        items.append(current)
+    return items
