@@ -263,17 +263,25 @@ SECTION_HEADINGS: tuple[str, ...] = (
     "you might also like", "recommended", "recommended for you", "more stories", "more from",
     "most read", "most popular", "trending", "popular posts", "recent posts", "latest posts",
     "leave a reply", "leave a comment", "post a comment", "comments", "share this", "share",
-    "newsletter", "subscribe", "tags", "about the author",
+    "newsletter", "subscribe", "tags", "about the author", "read this next", "read next",
+    "more articles", "more news", "keep reading", "you may also be interested in",
+    "latest news", "latest articles", "popular articles", "trending now", "related reading",
+    "share this article", "share this post", "follow us", "in this article",
+    "table of contents", "on this page", "related", "related topics", "more to explore",
+    "recent articles", "latest stories", "editor's picks", "top stories",
     "artículos relacionados", "noticias relacionadas", "también te puede interesar",
     "te puede interesar", "lo más leído", "entradas recientes", "deja un comentario",
-    "comentarios", "recomendado", "recommended", "etiquetas",
+    "comentarios", "recomendado", "recommended", "etiquetas", "más leídas", "lo más visto",
+    "últimas noticias", "contenido relacionado", "índice", "tabla de contenidos",
     "verwandte artikel", "ähnliche artikel", "das könnte sie auch interessieren",
-    "meistgelesen", "kommentare", "schreibe einen kommentar",
+    "meistgelesen", "kommentare", "schreibe einen kommentar", "inhaltsverzeichnis",
+    "mehr zum thema", "auch interessant",
     "articles similaires", "à lire aussi", "lire aussi", "les plus lus", "commentaires",
-    "laisser un commentaire",
+    "laisser un commentaire", "sommaire", "sur le même sujet", "à lire également",
     "artigos relacionados", "leia também", "mais lidas", "comentários", "deixe um comentário",
+    "índice", "veja também",
     "articoli correlati", "potrebbe interessarti", "ti potrebbe interessare", "i più letti",
-    "commenti", "lascia un commento",
+    "commenti", "lascia un commento", "indice", "leggi anche",
 )
 
 # "Read more" tails of teasers: stripped from the end of a block, the rest is kept.
@@ -294,3 +302,4 @@ BLOCK_TAGS: frozenset[str] = frozenset({
     "menu", "hgroup", "search", "noscript",
 })
 HEADING_TAGS: frozenset[str] = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
