@@ -19,7 +19,7 @@ from .parse import parse, to_text
 from .record import ErrorInfo, Item, Metadata, Page, Record
 from .render import render, render_items
 from .score import Scores, score
-from .selection import Selection, select
+from .selection import Selection, confidence, select
 from .tracing import Trace, make_trace
 
 if TYPE_CHECKING:
@@ -51,11 +51,13 @@ def extract_page(page: Page, *, options: Options = DEFAULT_OPTIONS) -> Record:
         meta = extract_metadata(tree, page.url, options.metadata, trace)
         page_type = detect_page_type(tree, page.url)
         doc, scores, selection, body = _content(tree, page_type.page_type, options, trace)
+        retried = False
         if len(body) < options.select.retry_below_chars:
             retry = _content(parse(text, options), page_type.page_type, options, trace,
                              conservative=True)
             if len(retry[3]) > len(body):
                 doc, scores, selection, body = retry
+                retried = True
         if not body.strip():
             raise NoContentError("no main content found", source=page.source)
     except StripperError as exc:
@@ -70,7 +72,7 @@ def extract_page(page: Page, *, options: Options = DEFAULT_OPTIONS) -> Record:
         metadata=meta,
         items=items,
         page_type=page_type.page_type,
-        confidence=_confidence(scores.good_chars, len(body)),
+        confidence=confidence(doc, scores, selection, page_type.page_type, retried=retried),
         stats={
             "blocks": len(doc.blocks),
             "kept_blocks": len(selection.kept),
@@ -90,12 +92,6 @@ def _content(tree: Tree, page_type: str, options: Options, trace: Trace, *,
     scores = score(doc, options.score, trace)
     selection = select(doc, scores, options.select, trace, page_type=page_type)
     return doc, scores, selection, render(doc, selection.kept, options.select.output_format)
-
-
-def _confidence(good_chars: int, body_chars: int) -> float:
-    if body_chars == 0:
-        return 0.0
-    return min(1.0, good_chars / 2000.0) * 0.5 + 0.5 * min(1.0, body_chars / 1000.0)
 
 
 def error_record(page: Page, exc: StripperError, trace: Trace | None = None,

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from .dom import Doc
@@ -153,3 +154,42 @@ def select(doc: Doc, scores: Scores, options: SelectOptions = DEFAULT_OPTIONS.se
                           "drop (context)" if scores.blocks[i].cls != "bad" else "drop",
                           value=scores.blocks[i].link_density, text=b.text)
     return Selection(container=idx, kept=kept)
+
+
+# Confidence: how sure we are that the body is right, from what selection saw.
+# Each factor was read off a table of mean F1 by feature bin on every second
+# wcxb-dev page; the product rises monotonically with F1 by quintile (docs/benchmarks.md).
+_TYPE_PRIOR = {"article": 1.0, "documentation": 1.0, "forum": 0.9, "service": 0.85}
+_OTHER_TYPE_PRIOR = 0.75  # products, listings, collections: harder pages
+_MASS_DECADES = 4.0  # log10 of kept good chars at which the mass factor saturates (10k)
+_BAD_HALF = 5000.0  # bad chars on the page that halve confidence
+_CARDS_FACTOR = 0.7
+_RETRY_FACTOR = 0.5
+
+
+def confidence(doc: Doc, scores: Scores, selection: Selection, page_type: str | None,
+               *, retried: bool = False) -> float:
+    """A number in [0, 1] that rises with the expected quality of the body."""
+    if not selection.kept:
+        return 0.0
+    good_all = good_kept = bad_all = body = 0
+    kept = set(selection.kept)
+    for b, s in zip(doc.blocks, scores.blocks):
+        if s.cls == "good":
+            good_all += b.chars
+            if b.idx in kept:
+                good_kept += b.chars
+        elif s.cls == "bad":
+            bad_all += b.chars
+        if b.idx in kept:
+            body += b.chars
+    mass = min(1.0, math.log10(good_kept + 10) / _MASS_DECADES)
+    share = good_kept / max(good_all, 1)
+    purity = good_kept / max(body, 1)
+    c = mass * (0.5 + 0.5 * share) * (0.4 + 0.6 * purity)
+    c *= _TYPE_PRIOR.get(page_type or "", _OTHER_TYPE_PRIOR)
+    if selection.strategy == "cards":
+        c *= _CARDS_FACTOR
+    if retried:
+        c *= _RETRY_FACTOR
+    return max(0.0, min(1.0, c / (1.0 + bad_all / _BAD_HALF)))
