@@ -111,6 +111,11 @@ def test_guarded_tag_rule_spares_a_wrapper_of_the_article(rule: Rule) -> None:
 
 
 # ------------------------------------------------------------------ class/id rules
+def _applies_on(rule: TokenRule) -> str | None:
+    """A page type on which the rule applies (rules limited by ``only_on``)."""
+    return rule.only_on[0] if rule.only_on else None
+
+
 TOKEN_CASES = [(r, part) for r in TOKEN_RULES for part in r.parts]
 
 
@@ -119,7 +124,7 @@ TOKEN_CASES = [(r, part) for r in TOKEN_RULES for part in r.parts]
 def test_token_rule_removes_each_part(rule: TokenRule, part: str) -> None:
     html = (f'<html><body><div class="{part}"><a href="/x">DROP one</a> DROP two</div>'
             f"<p>{PROSE}</p></body></html>")
-    text, trace = cleaned(html)
+    text, trace = cleaned(html, page_type=_applies_on(rule))
     assert "DROP" not in text
     assert "KEEP" in text
     assert rule.name in dropped_by(trace)
@@ -129,8 +134,17 @@ def test_token_rule_removes_each_part(rule: TokenRule, part: str) -> None:
 def test_token_rule_matches_id_and_word_parts(rule: TokenRule) -> None:
     part = rule.parts[0]
     for attrs in (f'id="{part}"', f'class="site-{part}"', f'class="x {part}-inner"'):
-        text, _ = cleaned(f"<html><body><div {attrs}>DROP</div><p>{PROSE}</p></body></html>")
+        text, _ = cleaned(f"<html><body><div {attrs}>DROP</div><p>{PROSE}</p></body></html>",
+                          page_type=_applies_on(rule))
         assert "DROP" not in text, attrs
+
+
+@pytest.mark.parametrize("rule", [r for r in TOKEN_RULES if r.only_on], ids=lambda r: r.name)
+def test_token_rule_only_on(rule: TokenRule) -> None:
+    html = f'<html><body><div class="{rule.parts[0]}">STAYS</div><p>{PROSE}</p></body></html>'
+    for page_type in ("article", None):
+        text, _ = cleaned(html, page_type=page_type)
+        assert "STAYS" in text, page_type
 
 
 @pytest.mark.parametrize("rule", [r for r in TOKEN_RULES if r.keep_on], ids=lambda r: r.name)
