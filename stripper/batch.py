@@ -232,7 +232,7 @@ def process(inp: Input, options: Options = DEFAULT_OPTIONS,
         if inp.kind == "url":
             from .fetch import fetch
 
-            page = fetch(inp.source, options=options.fetch, max_bytes=options.max_bytes)
+            page = fetch(inp.source, options=options.fetch)
         elif page is None:
             page = _read_file(inp.source, options.max_bytes)
         record = (extractor or _extract)(page, options)
@@ -350,7 +350,7 @@ def run(inputs: Iterable[Input], *, options: Options = DEFAULT_OPTIONS, jobs: in
     be a module-level function, as it is sent to the workers).
     """
     todo = (inp for inp in inputs if inp.source not in skip)
-    indexed = enumerate(_fetched(todo, options))
+    indexed = _fetched(enumerate(todo), options)
     pool = _Pool(max(1, jobs), options, time_limit, extractor)
     window = max(1, jobs) * chunk_size * 4
     stream = _stream(pool, indexed, chunk_size, window)
@@ -390,34 +390,38 @@ def _in_order(stream: Iterator[tuple[int, Outcome]]) -> Iterator[Outcome]:
 # ---------------------------------------------------------------- URLs
 
 
-URL_BATCH = 32  # URLs handed to the fetch layer at once
+URL_RUN = 256  # URLs handed to one fetch_many stream; bounds what the parent holds
 
 
-def _fetched(inputs: Iterator[Input], options: Options) -> Iterator[Input]:
-    """URL inputs are fetched here, in the parent, through the fetch layer (concurrent,
-    polite per host); the workers then only extract. Order of inputs is kept."""
-    batch: list[Input] = []
-    for inp in inputs:
+def _fetched(indexed: Iterator[tuple[int, Input]],
+             options: Options) -> Iterator[tuple[int, Input]]:
+    """Fetch URL inputs here, in the parent, through the fetch layer's ``fetch_many``
+    (concurrent, polite per host, robots.txt); workers then only extract.
+
+    Each run of consecutive URL inputs is fetched as one ``fetch_many`` stream and
+    yielded in completion order with its input index (``--ordered`` restores order).
+    """
+    run: list[tuple[int, Input]] = []
+    for idx, inp in indexed:
+        if inp.kind == "url":
+            run.append((idx, inp))
+            if len(run) < URL_RUN:
+                continue
+        yield from _fetch_run(run, options)
+        run = []
         if inp.kind != "url":
-            yield from _fetch_batch(batch, options)
-            batch = []
-            yield inp
-            continue
-        batch.append(inp)
-        if len(batch) >= URL_BATCH:
-            yield from _fetch_batch(batch, options)
-            batch = []
-    yield from _fetch_batch(batch, options)
+            yield idx, inp
+    yield from _fetch_run(run, options)
 
 
-def _fetch_batch(batch: list[Input], options: Options) -> Iterator[Input]:
-    if not batch:
+def _fetch_run(run: list[tuple[int, Input]], options: Options) -> Iterator[tuple[int, Input]]:
+    if not run:
         return
-    from .fetch import fetch
+    from .fetch import fetch_many
 
-    for inp in batch:
-        try:
-            page = fetch(inp.source, options=options.fetch, max_bytes=options.max_bytes)
-            yield Input(inp.source, "page", page=replace(page, source=inp.source))
-        except StripperError as exc:
-            yield Input(inp.source, "error", error=exc)
+    for res in fetch_many([inp.source for _, inp in run], options=options.fetch):
+        idx, inp = run[res.index]
+        if res.page is not None:
+            yield idx, Input(inp.source, "page", page=replace(res.page, source=inp.source))
+        else:
+            yield idx, Input(inp.source, "error", error=res.error)
