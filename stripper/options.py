@@ -80,6 +80,10 @@ class ScoreOptions:
     card_title_words: int = 4
     card_title_weight: float = 0.7
     card_menu_weight: float = 0.3
+    # a card group: at least card_min_group siblings of one tag and class, each a
+    # link plus at most card_max_blocks blocks (see score.card_blocks)
+    card_min_group: int = 3
+    card_max_blocks: int = 12
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
