@@ -33,6 +33,9 @@ _MAX_PHRASE_BLOCK = 60  # longer blocks are prose that may quote a phrase
 # as long) is machine text (ids, hashes, base64, tracking strings), not language.
 _MACHINE_WORD = 25
 _MACHINE_SHARE = 0.5
+# A short line with a copyright sign or notice and a year is a site footer.
+_COPYRIGHT_CHARS = 200
+_COPYRIGHT = re.compile(r"(©|\(c\)|copyright|&copy;)\s*(\d{4}|\w+\s+\d{4})", re.IGNORECASE)
 _SEMANTIC_TAGS = {"article": 0.3, "main": 0.3}
 _SEMANTIC_PROPS = {"articlebody": 0.5, "text": 0.2, "mainentityofpage": 0.1}
 
@@ -72,6 +75,8 @@ def classify_block(text: str, chars: int, link_chars: int, heading: int,
         return BlockScore("bad", -options.bad_weight * chars, ld, "boilerplate-phrase")
     if heading:
         return BlockScore("heading", 0.0, ld, f"h{heading}")
+    if chars <= _COPYRIGHT_CHARS and _COPYRIGHT.search(text):
+        return BlockScore("bad", -options.bad_weight * chars, ld, "copyright")
     if chars >= _MACHINE_WORD and _machine_text(text, chars):
         return BlockScore("bad", -options.bad_weight * chars, ld, "machine-text")
     if ld > options.max_link_density:
