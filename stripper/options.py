@@ -107,7 +107,29 @@ class SelectOptions:
 class MetadataOptions:
     # Visible and URL dates outside [min_year, now+1 day] are rejected unless structured.
     min_year: int = 1995
+    max_future_days: int = 1  # a day of slack for time zones
     extract_dates: bool = True
+    # Title: an <h1> is the headline when this share of its words agrees with a
+    # structured title (og:title, JSON-LD headline, <title>); see docs/metadata.md.
+    title_agreement: float = 0.6
+    # An unnamed last segment of "Headline | Site" of at most this many words is
+    # taken for the site name.
+    max_site_words: int = 4
+    # Byline/dateline zone: climb at most zone_levels ancestors from the headline,
+    # stopping at the first holding zone_min_chars of text; read that many
+    # elements before and after the headline.
+    zone_levels: int = 4
+    zone_min_chars: int = 400
+    zone_before_elements: int = 12
+    zone_after_elements: int = 80
+    max_byline_chars: int = 120  # longer elements are prose, not bylines
+    max_dateline_chars: int = 80  # a date in a longer line is part of the story
+    body_byline_blocks: int = 2  # a lone name counts in the first N prose blocks only
+    # Content language check (stopword counts in the first paragraphs).
+    language_paragraphs: int = 30
+    language_words: int = 400
+    language_min_words: int = 30
+    language_min_share: float = 0.5
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
