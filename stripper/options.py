@@ -29,23 +29,41 @@ def _check(cond: bool, msg: str) -> None:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FetchOptions:
+    """How URLs are fetched (stripper.fetch). See docs/fetch.md for each field."""
+
+    # Names the project so site owners can find us; robots.txt groups match its
+    # first token ("stripper").
     user_agent: str = "stripper/0.1 (+https://github.com/stripper-project/stripper)"
     connect_timeout: float = 10.0
-    read_timeout: float = 20.0
-    total_timeout: float = 60.0  # deadline per URL, all attempts included
+    read_timeout: float = 20.0  # longest silence between two bytes
+    total_timeout: float = 60.0  # deadline per URL, all attempts and waits included
     max_redirects: int = 10
+    max_body_bytes: int = 20_000_000  # decoded bytes, enforced while streaming
+    # HTML and XHTML only; an absent Content-Type is let through to the parser.
+    accept_types: tuple[str, ...] = ("text/html", "application/xhtml+xml")
     max_attempts: int = 4  # first try + 3 retries
-    backoff_base: float = 0.5  # seconds; doubled per attempt, with full jitter
-    backoff_max: float = 30.0
+    retry_statuses: tuple[int, ...] = (429, 502, 503, 504)
+    backoff_base: float = 0.5  # seconds; doubled per attempt, with full jitter (AWS)
+    backoff_max: float = 30.0  # cap of one backoff wait
+    max_retry_after: float = 120.0  # a longer Retry-After gives up instead of waiting
     respect_robots: bool = True
-    concurrency: int = 16
-    per_host: int = 2
-    delay: float = 0.0  # minimum seconds between two requests to one host
+    robots_max_bytes: int = 512_000  # RFC 9309: parse at least the first 500 KiB
+    concurrency: int = 16  # requests in flight in total
+    per_host: int = 2  # requests in flight per host
+    delay: float = 0.0  # minimum seconds between two request starts on one host
+    # Optional capture and cache (paths; None = off).
+    save_html: str | None = None  # write each fetched body into this folder
+    warc: str | None = None  # append WARC response records to this .warc.gz
+    cache_dir: str | None = None  # HTTP cache with ETag / Last-Modified revalidation
 
     def __post_init__(self) -> None:
         _check(self.max_attempts >= 1, "max_attempts must be >= 1")
         _check(self.concurrency >= 1 and self.per_host >= 1, "concurrency must be >= 1")
         _check(self.delay >= 0, "delay must be >= 0")
+        _check(min(self.connect_timeout, self.read_timeout, self.total_timeout) > 0,
+               "timeouts must be > 0")
+        _check(self.max_body_bytes > 0, "max_body_bytes must be > 0")
+        _check(self.max_redirects >= 0, "max_redirects must be >= 0")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -28,6 +28,10 @@ from .tracing import NULL_TRACE, Trace
 _PHRASES = tuple(sorted(set(BOILERPLATE_PHRASES)))
 _PHRASE_SET = frozenset(_PHRASES)
 _MAX_PHRASE_BLOCK = 60  # longer blocks are prose that may quote a phrase
+# A block made mostly of "words" this long that mix digits and letters (or twice
+# as long) is machine text (ids, hashes, base64, tracking strings), not language.
+_MACHINE_WORD = 25
+_MACHINE_SHARE = 0.5
 _SEMANTIC_TAGS = {"article": 0.3, "main": 0.3}
 _SEMANTIC_PROPS = {"articlebody": 0.5, "text": 0.2, "mainentityofpage": 0.1}
 
@@ -67,11 +71,24 @@ def classify_block(text: str, chars: int, link_chars: int, heading: int,
         return BlockScore("bad", -options.bad_weight * chars, ld, "boilerplate-phrase")
     if heading:
         return BlockScore("heading", 0.0, ld, f"h{heading}")
+    if chars >= _MACHINE_WORD and _machine_text(text, chars):
+        return BlockScore("bad", -options.bad_weight * chars, ld, "machine-text")
     if ld > options.max_link_density:
         return BlockScore("bad", -options.bad_weight * chars, ld, "link-density")
     if chars < options.min_block_chars:
         return BlockScore("short", 0.0, ld, "short")
     return BlockScore("good", chars * (1.0 - ld), ld, "text")
+
+
+def _machine_word(w: str) -> bool:
+    if len(w) < _MACHINE_WORD or "/" in w:
+        return False
+    return len(w) >= 2 * _MACHINE_WORD or (any(c.isdigit() for c in w)
+                                           and any(c.isalpha() for c in w))
+
+
+def _machine_text(text: str, chars: int) -> bool:
+    return sum(len(w) for w in text.split() if _machine_word(w)) > _MACHINE_SHARE * chars
 
 
 def card_value(s: BlockScore, text: str, options: ScoreOptions) -> float:
