@@ -37,21 +37,8 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("listing-es", "page_type"): "tag archive (body.archive.tag, repeated article.post teasers "
         "with a.more-link) detected as 'collection', not 'listing'",
     # --- metadata (helper meta)
-    ("diplomat-article-en", "author"): "None: JSON-LD/meta author is the placeholder 'Redacción' "
-        "(rightly dropped) but the byline paragraph at the top of the body is not used",
-    ("diplomat-article-es", "author"): "None: same as diplomat-article-en:author",
-    ("diplomat-article-nometa", "author"): "None: no structured author; the byline paragraph "
-        "at the top of the body is not used",
     ("diplomat-article-es", "language"): "'es' from html lang/og:locale, but the article "
         "container says lang=\"en\" and the text is English",
-    ("diplomat-article-nometa", "date"): "None: the visible date '13 de January de 2022' in "
-        "div.meta-date under the h1 is not found",
-    ("diplomat-article-nometa", "language"): "None: no html lang, and no content-based "
-        "language check",
-    ("listing-es", "author"): "'Temur Umarov': the byline of the first teaser is taken as the "
-        "page's author on a listing",
-    ("listing-es", "date"): "'2022-09-20': the first teaser's <time> is taken as the page's "
-        "date on a listing",
 }
 
 
