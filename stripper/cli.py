@@ -7,7 +7,9 @@
 
 from __future__ import annotations
 
+import functools
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,7 +17,7 @@ import click
 
 from . import batch
 from .errors import StripperError
-from .options import DEFAULT_OPTIONS, Options
+from .options import DEFAULT_OPTIONS, FetchOptions, Options
 from .record import Record
 from .write import make_writer
 
@@ -48,6 +50,70 @@ def _explain(record: Record) -> None:
         click.echo(f"metadata {d.node:<10} lost  {d.rule}: {d.text!r}")
 
 
+_FETCH_FLAGS: tuple[Callable[[Callable[..., None]], Callable[..., None]], ...] = (
+    click.option("--concurrency", type=click.IntRange(1), default=None,
+                 help=f"URLs fetched at once [default: {DEFAULT_OPTIONS.fetch.concurrency}]."),
+    click.option("--per-host", type=click.IntRange(1), default=None,
+                 help=f"URLs fetched at once per host [default: {DEFAULT_OPTIONS.fetch.per_host}]."),
+    click.option("--delay", type=click.FloatRange(0), default=None,
+                 help="Minimum seconds between two requests to one host [default: 0]."),
+    click.option("--ignore-robots", is_flag=True, default=False,
+                 help="Do not read or obey robots.txt."),
+    click.option("--user-agent", default=None, help="User-Agent header to send."),
+    click.option("--timeout", type=click.FloatRange(0, min_open=True), default=None,
+                 help="Total seconds per URL, retries included "
+                      f"[default: {DEFAULT_OPTIONS.fetch.total_timeout:g}]."),
+    click.option("--retries", type=click.IntRange(0), default=None,
+                 help=f"Retries after a failed attempt [default: "
+                      f"{DEFAULT_OPTIONS.fetch.max_attempts - 1}]."),
+    click.option("--save-html", type=click.Path(file_okay=False), default=None,
+                 help="Save each fetched page into this folder (with index.jsonl)."),
+    click.option("--warc", type=click.Path(dir_okay=False), default=None,
+                 help="Append fetched pages to this FILE.warc.gz."),
+    click.option("--cache", "cache_dir", type=click.Path(file_okay=False), default=None,
+                 help="HTTP cache folder: unchanged pages are revalidated, not re-downloaded."),
+)
+_FETCH_NAMES = ("concurrency", "per_host", "delay", "ignore_robots", "user_agent", "timeout",
+                "retries", "save_html", "warc", "cache_dir")
+
+
+def fetch_options(base: FetchOptions = DEFAULT_OPTIONS.fetch, *, concurrency: int | None = None,
+                  per_host: int | None = None, delay: float | None = None,
+                  ignore_robots: bool = False, user_agent: str | None = None,
+                  timeout: float | None = None, retries: int | None = None,
+                  save_html: str | None = None, warc: str | None = None,
+                  cache_dir: str | None = None) -> FetchOptions:
+    """Fetch flags → FetchOptions; a flag left out keeps the value of ``base``."""
+    opts = replace(base, respect_robots=base.respect_robots and not ignore_robots,
+                   save_html=save_html or base.save_html, warc=warc or base.warc,
+                   cache_dir=cache_dir or base.cache_dir, user_agent=user_agent or base.user_agent)
+    if concurrency is not None:
+        opts = replace(opts, concurrency=concurrency)
+    if per_host is not None:
+        opts = replace(opts, per_host=per_host)
+    if delay is not None:
+        opts = replace(opts, delay=delay)
+    if retries is not None:
+        opts = replace(opts, max_attempts=retries + 1)
+    if timeout is not None:
+        opts = replace(opts, total_timeout=timeout, connect_timeout=min(opts.connect_timeout,
+                       timeout), read_timeout=min(opts.read_timeout, timeout))
+    return opts
+
+
+def fetch_flags(command: Callable[..., None]) -> Callable[..., None]:
+    """Add the fetch flags to a command, which then receives ``fetch: FetchOptions``."""
+
+    @functools.wraps(command)
+    def wrapper(*args: object, **kwargs: object) -> None:
+        flags = {name: kwargs.pop(name) for name in _FETCH_NAMES}
+        command(*args, fetch=fetch_options(**flags), **kwargs)  # type: ignore[arg-type]
+
+    for flag in reversed(_FETCH_FLAGS):
+        wrapper = flag(wrapper)
+    return wrapper
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="stripper")
 def main() -> None:
@@ -63,13 +129,14 @@ def main() -> None:
 @click.option("--explain", is_flag=True, help="Show every keep/drop decision and its reason.")
 @click.option("-j", "--jobs", type=int, default=1, show_default=True,
               help="Worker processes for many inputs.")
+@fetch_flags
 def extract_cmd(inputs: tuple[str, ...], output: str | None, fmt: str | None, explain: bool,
-                jobs: int) -> None:
+                jobs: int, fetch: FetchOptions) -> None:
     """Extract pages: files, folders (recursive), .html.gz, URLs, or - for stdin."""
     single = len(inputs) == 1 and (inputs[0] == "-" or batch.is_url(inputs[0]) or
                                    Path(inputs[0]).is_file())
     fmt = fmt or ("json" if single and output is None else "jsonl")
-    opts = _options(explain, fmt)
+    opts = replace(_options(explain, fmt), fetch=fetch)
     failed = total = 0
     try:
         with make_writer(fmt, output, single=single) as writer:
