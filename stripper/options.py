@@ -98,6 +98,10 @@ class ScoreOptions:
     card_title_words: int = 4
     card_title_weight: float = 0.7
     card_menu_weight: float = 0.3
+    # a card group: at least card_min_group siblings of one tag and class, each a
+    # link plus at most card_max_blocks blocks (see score.card_blocks)
+    card_min_group: int = 3
+    card_max_blocks: int = 12
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -108,6 +112,13 @@ class SelectOptions:
     # Fall back to the whole cleaned page when the chosen container holds less
     # than this share of all content characters (calibrated on wcxb-dev).
     min_container_share: float = 0.35
+    # Page types whose content is spread over many sibling sections (a service
+    # page's hero, features, testimonials, pricing) widen further.
+    # Page types made of many short sections (figures, taglines, feature lists):
+    # inside the container keep every block that is not boilerplate, without the
+    # neighbour rule for short blocks and headings.
+    inclusive_types: tuple[str, ...] = ("service",)
+    min_container_share_by_type: tuple[tuple[str, float], ...] = (("service", 0.6),)
     # Card mode (keep every teaser of a listing) is used on listing/collection pages,
     # and on any page whose article view keeps under card_max_article_chars while
     # its card container holds at least card_min_titles titles (calibrated on wcxb-dev).
