@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
             "author": m.author, "gt_author": gt.get("author"),
             "date": m.date, "gt_date": gt.get("publish_date"),
             "sources": {k: [v.origin, v.raw[:120]] for k, v in m.sources.items()},
-            "candidates": [[d.node, d.rule, (d.text or "")[:120]] for d in m.candidates],
+            "candidates": [[d.node, d.rule, (d.text or "")[:160]] for d in m.candidates],
         })
 
     def acc(sel: list[dict[str, object]], key: str) -> str:

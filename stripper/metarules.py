@@ -41,6 +41,8 @@ META_PUBLISHED: tuple[str, ...] = (
     "publishdate", "pubdate", "publication_date", "dc.date.issued", "dcterms.issued",
     "dcterms.created", "dc.date", "dc.date.created", "citation_publication_date",
     "citation_date", "date", "article.published", "originalpublicationdate", "release_date",
+    "og:publish_date", "og:published_time", "og:publication_time", "cxenseparse:publishtime",
+    "publisheddate", "published", "date-pub", "ms.date", "datecreated",
 )
 META_MODIFIED: tuple[str, ...] = (
     "article:modified_time", "og:updated_time", "article:modified", "datemodified",
@@ -73,7 +75,9 @@ AUTHOR_PRECEDENCE: dict[str, int] = {
     "rel": 2,
     "byline": 3,
     "class": 4,
-    "body-byline": 5,
+    "meta-line": 5,
+    "body-byline": 6,
+    "json-ld-org": 4,  # an organisation (or the site itself) as the author
 }
 
 # ---------------------------------------------------------------- bylines
@@ -110,6 +114,20 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "editor-in-chief", "reviewed", "fact", "checked", "medically", "sponsored",
     "advertisement", "category", "tags", "in", "uncategorized", "http", "https", "www",
 })
+# Words of a job title; a visible byline's name ends where they begin
+# ("By Sofia Kondrat EdTech Content writer").
+ROLE_WORDS: frozenset[str] = frozenset({
+    "editor", "editors", "writer", "writers", "reporter", "correspondent", "contributor",
+    "columnist", "director", "founder", "co-founder", "cofounder", "ceo", "cto", "cfo", "coo",
+    "manager", "expert", "analyst", "specialist", "senior", "sr", "sr.", "chief", "head",
+    "lead", "producer", "architect", "engineer", "consultant", "officer", "president",
+    "professor", "researcher", "journalist", "strategist", "marketer", "designer",
+    "developer", "attorney", "lawyer", "dietitian", "nutritionist", "coach", "trainer",
+    "partner", "principal", "associate", "assistant", "intern", "fellow", "host", "photographer",
+    "redactor", "redactora", "periodista", "redakteur", "redakteurin", "journaliste",
+    "rédacteur", "rédactrice", "giornalista", "jornalista", "content", "marketing", "tech",
+    "contributing", "managing", "executive", "deputy", "guest", "last", "view", "read",
+})
 # Joiners between several names in one byline.
 AUTHOR_JOINERS = re.compile(
     r"\s*(?:,|;|\||/|&|\+|\band\b|\by\b|\bund\b|\bet\b|\be\b|\bcon\b|\bwith\b)\s*",
@@ -117,6 +135,9 @@ AUTHOR_JOINERS = re.compile(
 # class/id word parts of elements that hold a byline.
 AUTHOR_HINTS: tuple[str, ...] = ("author", "byline", "autor", "auteur", "autore", "writer",
                                  "creator", "posted-by", "post-author", "entry-author")
+# Link targets that make a short capitalised text a section name, not a person.
+NOT_AUTHOR_LINKS = re.compile(r"/(?:category|categories|tag|tags|topic|topics|section|sections|"
+                              r"c|t|label|labels|series|collections?)/", re.IGNORECASE)
 # class/id word parts of elements that hold a date.
 DATE_HINTS: tuple[str, ...] = ("date", "time", "published", "posted", "pubdate", "dateline",
                                "meta", "byline", "fecha", "datum", "data", "timestamp")
@@ -130,6 +151,13 @@ DATE_REJECT_HINTS: tuple[str, ...] = (
 MODIFIED_WORDS: tuple[str, ...] = (
     "updated", "last updated", "modified", "actualizado", "actualización", "aktualisiert",
     "mis à jour", "mise à jour", "atualizado", "aggiornato", "revised",
+)
+# a label that makes a nearby date describe something else than the page.
+NOT_PAGE_DATE_WORDS: tuple[str, ...] = (
+    "joined", "member since", "registered", "last post", "last reply", "last active",
+    "last edited", "edited", "founded", "established", "since", "as of", "copyright", "©",
+    "expires", "deadline", "event date", "starts", "ends", "miembro desde", "registrado",
+    "mitglied seit", "registriert", "inscrit", "membre depuis", "iscritto", "membro desde",
 )
 PUBLISHED_WORDS: tuple[str, ...] = (
     "published", "posted", "publicado", "veröffentlicht", "publié", "pubblicato", "on",

@@ -137,6 +137,9 @@ class MetadataOptions:
     # Visible and URL dates outside [min_year, now+1 day] are rejected unless structured.
     min_year: int = 1995
     max_future_days: int = 1  # a day of slack for time zones
+    # With no publication date anywhere, a visible "Updated on …" date near the
+    # headline is the page's date as readers see it (measured: docs/metadata.md).
+    modified_as_published: bool = True
     extract_dates: bool = True
     # Title: an <h1> is the headline when this share of its words agrees with a
     # structured title (og:title, JSON-LD headline, <title>); see docs/metadata.md.
@@ -151,9 +154,15 @@ class MetadataOptions:
     zone_min_chars: int = 400
     zone_before_elements: int = 12
     zone_after_elements: int = 80
+    zone_paragraphs: int = 3  # stop reading after this many paragraphs of prose
     max_byline_chars: int = 120  # longer elements are prose, not bylines
     max_dateline_chars: int = 80  # a date in a longer line is part of the story
-    body_byline_blocks: int = 2  # a lone name counts in the first N prose blocks only
+    body_byline_blocks: int = 2
+    # A person's name standing alone next to the headline (before the first
+    # paragraph of prose) is the byline when nothing better names the author.
+    lone_names: bool = True
+    meta_line_levels: int = 3  # ancestors searched for the date of a "meta line"
+    max_meta_line_chars: int = 160  # a lone name counts in the first N prose blocks only
     # Content language check (stopword counts in the first paragraphs).
     language_paragraphs: int = 30
     language_words: int = 400

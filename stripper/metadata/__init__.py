@@ -52,8 +52,9 @@ def extract_metadata(tree: Tree, url: str | None = None,
     if headline is not None and headline.node is not None:
         near = read_nearby(headline.node, dayfirst=dayfirst, relaxed=relaxed, options=options)
     undated = page_type in UNDATED_PAGE_TYPES and st.main is None
-    authors = pick_authors(tree, st, near, prov, relaxed=relaxed, undated=undated)
-    date, modified = pick_dates(st, near, url, options, prov, dayfirst=dayfirst,
+    authors = pick_authors(tree, st, near, prov, options, sites=_publishers(st, host),
+                           relaxed=relaxed, undated=undated)
+    date, modified = pick_dates(tree, st, near, url, options, prov, dayfirst=dayfirst,
                                 undated=undated)
     for d in prov.losers:
         trace.add("metadata", d.node, d.rule, d.verdict, text=d.text)
@@ -71,6 +72,19 @@ def extract_metadata(tree: Tree, url: str | None = None,
         sources=prov.sources,
         candidates=tuple(prov.losers),
     )
+
+
+def _publishers(st: Structured, host: str | None) -> list[str]:
+    names = site_names(st, None)
+    for obj in (st.main, st.page):
+        pub = st.resolve(obj.get("publisher")) if obj is not None else None
+        name = text_value(pub.get("name")) if isinstance(pub, dict) else None
+        if name:
+            names.append(name)
+    if host:
+        names.append(host.removeprefix("www."))
+        names.append(host.removeprefix("www.").rsplit(".", 1)[0])
+    return names
 
 
 def _is_forum(st: Structured) -> bool:

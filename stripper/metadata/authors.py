@@ -20,8 +20,9 @@ from ..metarules import (
     META_AUTHOR,
     NOT_NAME_WORDS,
     PLACEHOLDER_AUTHORS,
+    ROLE_WORDS,
 )
-from .dates import find_dates
+from .dates import MONTHS, find_dates
 from .provenance import Candidate
 from .structured import Structured, ld_types, text_value
 
@@ -76,14 +77,77 @@ def clean_name(raw: str, *, relaxed: bool = False, max_words: int = 5) -> str | 
     return name
 
 
+_TEMPLATE = re.compile(r"^(?:\w+\.){2,}(?:author|name|byline|creator)$|\{\{|\$\{|%\w+%")  # page.head.author, {{x}}
+_CRUMBS = re.compile(r"\s[»›>/]\s.*\s[»›>/]\s")
+_CONTACT = re.compile(r"@\w|https?:|www\.|[<>{}]")
+_STRUCTURED_JOINERS = re.compile(r"\s*(?:;|\||\s&\s|\band\b|\by\b|\bund\b|\bet\b)\s*",
+                                 re.IGNORECASE)
+_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "del", "della", "dos",
+                        "das", "du", "la", "le", "bin", "al", "el", "ten", "ter", "zu", "the",
+                        "of"})
+
+
+def structured_names(raw: str) -> Names:
+    """Authors from a structured value (JSON-LD, meta), kept as the site wrote them.
+
+    Credentials and roles after a comma stay with the name ("Dylan Bailey, MS, RD");
+    a comma list splits into several authors only when every part is a full name.
+    User names in lower case are accepted: structured data names accounts too.
+    """
+    raw = " ".join(raw.split()).strip(" ,;|\"'“”")
+    raw, _ = strip_prefix(raw)
+    if _TEMPLATE.search(raw):
+        return ()
+    out: list[str] = []
+    for part in _STRUCTURED_JOINERS.split(raw):
+        part = part.strip(" ,;|·•-–—:")
+        if not part or _CONTACT.search(part) or is_placeholder(part) or len(part) > 100:
+            continue
+        if find_dates(part) or not any(ch.isalpha() for ch in part):
+            continue
+        pieces = [p.strip() for p in part.split(",") if p.strip()]
+        if len(pieces) > 1 and all(_full_name(p) for p in pieces):
+            out.extend(p for p in pieces if p not in out)
+        elif part not in out:
+            out.append(part)
+    return tuple(out)
+
+
+def _full_name(text: str) -> bool:
+    tokens = text.split()
+    return 2 <= len(tokens) <= 5 and all(t[0].isupper() or t in _PARTICLES for t in tokens) \
+        and not {t.casefold().strip(".") for t in tokens} & (ROLE_WORDS | NOT_NAME_WORDS)
+
+
+def name_head(text: str) -> str:
+    """The leading run of name words of a visible byline: up to the first role word,
+    label or lower-case word ("Sofia Kondrat EdTech Content writer" → "Sofia Kondrat")."""
+    kept: list[str] = []
+    tokens = text.split()
+    for i, tok in enumerate(tokens):
+        low = tok.casefold().strip(".,:;")
+        if low in ROLE_WORDS or low in NOT_NAME_WORDS:
+            break
+        if kept and low in MONTHS and i + 1 < len(tokens) and tokens[i + 1][:1].isdigit():
+            break
+        if not (tok[0].isupper() or low in _PARTICLES or (kept and tok[0] in "'’-")):
+            break
+        kept.append(tok)
+    while kept and kept[-1].casefold() in _PARTICLES:
+        kept.pop()
+    return " ".join(kept)
+
+
 def split_names(raw: str, *, relaxed: bool = False) -> Names:
     """Several names from one byline ("A, B and C"), each validated."""
+    if _CRUMBS.search(raw):
+        return ()  # a breadcrumb trail, not a byline
     raw, _ = strip_prefix(" ".join(raw.split()))
     raw = _ROLE_TAIL.sub("", raw) if not relaxed else raw
     parts = AUTHOR_JOINERS.split(raw) if not relaxed else [raw]
     out: list[str] = []
     for part in parts:
-        n = clean_name(part, relaxed=relaxed)
+        n = clean_name(part if relaxed else name_head(part), relaxed=relaxed)
         if n and n not in out:
             out.append(n)
     return tuple(out)
@@ -105,17 +169,26 @@ def _ld_names(value: Any, st: Structured, depth: int = 0) -> list[str]:
     return []
 
 
-def structured_authors(st: Structured, *, relaxed: bool) -> list[Candidate[Names]]:
+def _is_site(names: Names, sites: list[str]) -> bool:
+    """An author named like the site or its publisher is the organisation itself."""
+    flat = {"".join(ch for ch in s.casefold() if ch.isalnum()) for s in sites}
+    flat.discard("")
+    return bool(names) and all(
+        "".join(ch for ch in n.casefold() if ch.isalnum()) in flat for n in names)
+
+
+def structured_authors(st: Structured, sites: list[str], *,
+                       relaxed: bool) -> list[Candidate[Names]]:
     out: list[Candidate[Names]] = []
     rank = AUTHOR_PRECEDENCE
     if st.main is not None:
         for key in ("author", "creator"):
             raw = _ld_names(st.main.get(key), st)
-            names = tuple(n for r in raw for n in split_names(r, relaxed=relaxed))
-            org = _is_org(st.resolve(st.main.get(key)))
+            names = tuple(n for r in raw for n in structured_names(r))
+            org = _is_org(st.resolve(st.main.get(key))) or _is_site(names, sites)
             if raw:
                 out.append(Candidate(names, f"json-ld:{key}" + (":org" if org else ""),
-                                     "; ".join(raw), rank["json-ld"] + (3 if org else 0)))
+                                     "; ".join(raw), rank["json-ld-org" if org else "json-ld"]))
                 break
     for key in META_AUTHOR:
         for v in st.metas.get(key, ()):
@@ -123,8 +196,10 @@ def structured_authors(st: Structured, *, relaxed: bool) -> list[Candidate[Names
                 continue
             if key == "twitter:creator":
                 continue  # a handle, never the byline
-            out.append(Candidate(split_names(v, relaxed=relaxed), f"meta:{key}", v,
-                                 rank["meta"]))
+            names = structured_names(v)
+            org = _is_site(names, sites)
+            out.append(Candidate(names, f"meta:{key}" + (":org" if org else ""), v,
+                                 rank["json-ld-org" if org else "meta"]))
             break
     for key in ("author", "creator"):
         for v, _node in st.microdata.get(key, ())[:3]:

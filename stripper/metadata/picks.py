@@ -34,21 +34,24 @@ def _placeholder_only(c: Candidate[Names]) -> bool:
         or not c.value and is_placeholder(c.raw)
 
 
-def pick_authors(tree: Tree, st: Structured, near: Nearby, prov: Provenance, *,
-                 relaxed: bool, undated: bool) -> Names:
-    cands = structured_authors(st, relaxed=relaxed) + rel_authors(tree, relaxed=relaxed) + \
-        near.bylines
+def pick_authors(tree: Tree, st: Structured, near: Nearby, prov: Provenance,
+                 options: MetadataOptions, *, sites: list[str], relaxed: bool,
+                 undated: bool) -> Names:
+    cands = structured_authors(st, sites, relaxed=relaxed) + \
+        rel_authors(tree, relaxed=relaxed) + near.bylines
     valid_c = [c for c in cands if c.value]
     placeholder = any(_placeholder_only(c) for c in cands)
-    if placeholder or not valid_c:
-        valid_c += near.body_names if placeholder else []
+    if placeholder:
+        valid_c += near.body_names
+    if not valid_c and options.lone_names:
+        valid_c += near.meta_names
     if undated:
         for c in cands:
             prov.lost("author", c, "page-type")
         return ()
     win = best(valid_c)
-    return prov.settle("author", win, cands + (near.body_names if win in near.body_names
-                                                else [])) or ()
+    extra = [c for c in near.meta_names + near.body_names if c is win]
+    return prov.settle("author", win, cands + extra) or ()
 
 
 def _structured_dates(st: Structured, keys: tuple[str, ...], meta_keys: tuple[str, ...],
@@ -78,6 +81,11 @@ def _structured_dates(st: Structured, keys: tuple[str, ...], meta_keys: tuple[st
     return out
 
 
+def declares_article(st: Structured) -> bool:
+    """The page calls itself an article (JSON-LD article type or og:type=article)."""
+    return st.main is not None or (st.meta("og:type") or "").lower() == "article"
+
+
 def url_date(url: str | None) -> Candidate[str] | None:
     if not url:
         return None
@@ -88,7 +96,7 @@ def url_date(url: str | None) -> Candidate[str] | None:
     return Candidate(iso, "url", m.group(0), DATE_PRECEDENCE["url"]) if iso else None
 
 
-def pick_dates(st: Structured, near: Nearby, url: str | None, options: MetadataOptions,
+def pick_dates(tree: Tree, st: Structured, near: Nearby, url: str | None, options: MetadataOptions,
                prov: Provenance, *, dayfirst: bool, undated: bool) -> tuple[str | None, str | None]:
     if not options.extract_dates:
         return None, None
@@ -109,4 +117,10 @@ def pick_dates(st: Structured, near: Nearby, url: str | None, options: MetadataO
         for c in pub:
             prov.lost("date", c, "page-type")
         return None, prov.settle("date_modified", best(mod), mod)
+    if not pub and options.modified_as_published:
+        # a page that shows only "Updated on …" is dated by that date for readers
+        shown = [c for c in mod if c.origin in ("visible", "time")]
+        if shown:
+            pub = [Candidate(shown[0].value, f"{shown[0].origin}:modified", shown[0].raw,
+                             shown[0].rank)]
     return prov.settle("date", best(pub), pub), prov.settle("date_modified", best(mod), mod)

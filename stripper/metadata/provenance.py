@@ -35,8 +35,10 @@ class Provenance:
         return cand.value
 
     def lost(self, name: str, cand: Candidate[T], why: str = "lost") -> None:
-        self.losers.append(Decision("metadata", name, cand.origin, why,
-                                    text=_show(cand.value)[:120]))
+        shown = _show(cand.value)
+        if cand.raw and cand.raw != shown:
+            shown = f"{shown} ← {cand.raw}"
+        self.losers.append(Decision("metadata", name, cand.origin, why, text=shown[:160]))
 
     def settle(self, name: str, winner: Candidate[T] | None,
                cands: list[Candidate[T]]) -> T | None:

@@ -8,7 +8,7 @@ import pytest
 
 from stripper.dom import build_tree
 from stripper.metadata import extract_metadata
-from stripper.metadata.authors import clean_name, split_names
+from stripper.metadata.authors import clean_name, split_names, structured_names
 
 HEADLINE = "Kazakhstan, or how for Russia every crisis is an opportunity"
 
@@ -150,10 +150,29 @@ def test_not_a_name(raw: str) -> None:
     ("Par Jean-Luc Picard", ("Jean-Luc Picard",)),
     ("Di Mario Rossi", ("Mario Rossi",)),
     ("Autor: João Silva", ("João Silva",)),
-    ("Jane Doe, Senior Editor", ("Jane Doe", "Senior Editor")),
+    ("By Jane Doe, Senior Editor", ("Jane Doe",)),
+    ("Written by Meghan Neville Content Marketing Coordinator", ("Meghan Neville",)),
+    ("Dakota Hebert July 3, 2025", ("Dakota Hebert",)),
+    ("By Tom May", ("Tom May",)),
+    ("By the Lavazza Team 2–3 minutes", ("the Lavazza Team",)),
+    ("Home » News » Technology", ()),
 ])
-def test_byline_prefixes(raw: str, names: tuple[str, ...]) -> None:
-    assert split_names(raw)[:len(names)] == names
+def test_visible_bylines(raw: str, names: tuple[str, ...]) -> None:
+    assert split_names(raw) == names
+
+
+@pytest.mark.parametrize(("raw", "names"), [
+    ("Dylan Bailey, MS, RD, FAND", ("Dylan Bailey, MS, RD, FAND",)),
+    ("Ana Pérez, John Smith", ("Ana Pérez", "John Smith")),
+    ("Ana Pérez and John Smith", ("Ana Pérez", "John Smith")),
+    ("kirstin boatto", ("kirstin boatto",)),
+    ('"David Kim"', ("David Kim",)),
+    ("Redacción", ()),
+    ("page.head.extra.author", ()),
+    ("https://facebook.com/someone", ()),
+])
+def test_structured_names(raw: str, names: tuple[str, ...]) -> None:
+    assert structured_names(raw) == names
 
 
 def test_listing_pages_get_no_date_or_author() -> None:
