@@ -64,6 +64,7 @@ CP1252_PAGE = (
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # no 40 ms Nagle/delayed-ACK stall per response
     server: FaultHTTPServer
 
     def log_message(self, format: str, *args: object) -> None:  # quiet

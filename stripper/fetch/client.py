@@ -417,14 +417,14 @@ class _Run:
                 async with gate, self.global_slots:
                     att.begin()
                     att.check_deadline()
-                    async with asyncio.timeout(att.remaining()):
-                        page = await self.attempt(url, att, cached)
+                    page = await asyncio.wait_for(self.attempt(url, att, cached),
+                                                  timeout=att.remaining())
             except Retryable as failure:
                 if failure.retry_after:
                     gate.defer(failure.retry_after)
                 await asyncio.sleep(att.retry_wait(failure))
                 continue
-            except TimeoutError as exc:
+            except asyncio.TimeoutError as exc:  # the per-URL deadline (3.10: not builtin)
                 raise att.fail("timeout", f"total deadline of {self.options.total_timeout:g}s "
                                "exceeded", cause=exc) from exc
             self.store.keep(url, page, from_cache=page.attempts[-1].endswith("reused"))
