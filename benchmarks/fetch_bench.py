@@ -89,11 +89,12 @@ def start_server(dataset: Path, ports: int) -> tuple[subprocess.Popen[str], list
 
 # ------------------------------------------------------------------ client runs
 
-def _extract(page: object) -> tuple[bool, int]:
+def _extract(page: object) -> str:
+    """Extract in a worker process; returns "ok" or the error kind."""
     from stripper import extract_page
 
     rec = extract_page(page)  # type: ignore[arg-type]
-    return rec.error is None, len(rec.body)
+    return "ok" if rec.error is None else rec.error.kind
 
 
 def run(args: argparse.Namespace) -> dict[str, object]:
@@ -111,7 +112,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         body_bytes = 0
         pool = ProcessPoolExecutor(args.jobs) if args.mode == "extract" and args.jobs > 1 \
             else None
-        futures: list[Future[tuple[bool, int]]] = []
+        futures: list[Future[str]] = []
         t0 = time.perf_counter()
         for res in fetch_many(urls, options=opts):
             if res.page is None:
@@ -128,10 +129,10 @@ def run(args: argparse.Namespace) -> dict[str, object]:
                 futures.append(pool.submit(_extract, res.page))
                 if len(futures) >= 4 * args.jobs:  # keep the pool fed, memory bounded
                     for f in futures:
-                        kinds["ok" if f.result()[0] else "extract-error"] += 1
+                        kinds[f.result()] += 1
                     futures = []
         for f in futures:
-            kinds["ok" if f.result()[0] else "extract-error"] += 1
+            kinds[f.result()] += 1
         seconds = time.perf_counter() - t0
         if pool is not None:
             pool.shutdown()
@@ -140,7 +141,9 @@ def run(args: argparse.Namespace) -> dict[str, object]:
             assert proc.stdin is not None
             proc.stdin.close()
             proc.wait()
-    rss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = usage.ru_utime + usage.ru_stime  # load-independent: the machine is shared
+    rss_self = usage.ru_maxrss / 1024
     rss_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
         "mode": args.mode, "concurrency": args.concurrency, "per_host": per_host,
@@ -148,6 +151,8 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         "seconds": round(seconds, 2), "pages_per_s": round(args.pages / seconds, 1),
         "per_host_per_s": round(max(per_host_done.values(), default=0) / seconds, 2),
         "mb_decoded": round(body_bytes / 1e6, 1),
+        "client_cpu_ms_per_page": round(1000 * cpu / args.pages, 2),
+        "load_avg_1min": round(os.getloadavg()[0], 2),
         "peak_rss_mb": round(rss_self, 1),
         # extraction workers (and the server, when this run started its own)
         "peak_rss_children_mb": round(rss_children, 1),
@@ -198,21 +203,24 @@ def _run_configs(args: argparse.Namespace, ports: str) -> list[dict[str, object]
 
 
 def format_table(rows: list[dict[str, object]]) -> str:
-    lines = ["| run | concurrency | hosts × per-host | delay s | extract jobs | pages | "
-             "pages/s | busiest host pages/s | peak RSS MB main | peak RSS MB worker | outcomes |",
+    lines = ["| run | concurrency | hosts × per-host | delay s | extract jobs | pages/s | "
+             "busiest host pages/s | client CPU ms/page | peak RSS MB main / worker | "
+             "load avg | outcomes |",
              "|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         jobs = "-" if r["mode"] == "fetch" else r["jobs"]
+        worker = f" / {r['peak_rss_children_mb']}" if r["jobs"] != 1 else ""
+        outcomes = ", ".join(f"{k} {v}" for k, v in r["outcomes"].items())  # type: ignore[attr-defined]
         lines.append(f"| {r['label']} | {r['concurrency']} | {r['hosts']} × {r['per_host']} | "
-                     f"{r['delay']} | {jobs} | {r['pages']} | {r['pages_per_s']} | "
-                     f"{r['per_host_per_s']} | {r['peak_rss_mb']} | "
-                     f"{r['peak_rss_children_mb'] if r['jobs'] != 1 else '-'} | {r['outcomes']} |")
+                     f"{r['delay']} | {jobs} | {r['pages_per_s']} | {r['per_host_per_s']} | "
+                     f"{r.get('client_cpu_ms_per_page', '?')} | {r['peak_rss_mb']}{worker} | "
+                     f"{r.get('load_avg_1min', '?')} | {outcomes} |")
     return "\n".join(lines)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("what", choices=("serve", "run", "all"))
+    ap.add_argument("what", choices=("serve", "run", "all", "table"))
     ap.add_argument("--dataset", type=Path,
                     default=ROOT.parent / "shared" / "datasets" / "wcxb-dev")
     ap.add_argument("--mode", choices=("fetch", "extract"), default="fetch")
@@ -226,6 +234,9 @@ def main() -> None:
     ap.add_argument("--ports", default=None, help="(run) JSON list of a running server's ports")
     ap.add_argument("--json", default=None, help="(all) also write the rows here")
     args = ap.parse_args()
+    if args.what == "table":  # re-format the rows of an earlier `all --json FILE`
+        print(format_table(json.loads(Path(args.json).read_text())))
+        return
     if not (args.dataset / "html").is_dir():
         sys.exit(f"dataset not found: {args.dataset}")
     if args.what == "serve":

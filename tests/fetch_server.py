@@ -22,6 +22,7 @@ Routes (the query string ``?k=...`` keys per-test counters where a route is stat
     /gzip, /brotli, /deflate   the article, content-encoded
     /redirect/<n>          a chain of n 302s ending at /page
     /loop-a, /loop-b       redirect to each other
+    /to-private            redirects into /private/ (robots.txt forbids the target)
     /private/<x>           the article (robots.txt forbids it)
     /doc.pdf               application/pdf
     /slow/<n>              the article after 0.2 s (for concurrency tests)
@@ -160,6 +161,8 @@ class Handler(BaseHTTPRequestHandler):
         elif head == "redirect":
             n = int(parts[1])
             self.redirect(f"/redirect/{n - 1}" if n > 1 else "/page/final")
+        elif head == "to-private":
+            self.redirect("/private/target")
         elif head == "loop-a":
             self.redirect("/loop-b")
         elif head == "loop-b":
