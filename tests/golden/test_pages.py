@@ -12,7 +12,7 @@ the entry must be removed here. Never weaken an expectation to make a case pass.
 from __future__ import annotations
 
 import pytest
-from goldenlib import checks_for, run_check, slugs
+from goldenlib import METADATA_FIELDS, PAGES, checks_for, load, run_check, slugs
 
 # (slug, check) -> what stripper does wrong. Keep the reasons precise: they are
 # bug reports. Regenerate the picture with ``python tests/golden/regen.py``.
@@ -36,22 +36,52 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
         "header.entry-header",
     ("listing-es", "page_type"): "tag archive (body.archive.tag, repeated article.post teasers "
         "with a.more-link) detected as 'collection', not 'listing'",
+    ("article-de", "body"): "headline h1 and the byline/date line (div.article__meta: 'Von … und "
+        "…', '31. Mai 2012', 'Aktualisiert: …') kept in the body: precision 0.905",
+    ("article-de", "without"): "byline/date line div.article__meta kept: guarded class rules "
+        "ignore BEM element classes (article__meta), so article-meta never matches it",
+    ("article-fr-latin1", "body"): "table layout: the whole page is kept (left column agenda, "
+        "newsletter form, visitor counter, breadcrumb, footer); precision 0.75",
+    ("article-fr-latin1", "without"): "left-column widgets (td.colonne: agenda, 'Lettre "
+        "d'information', 'Vous êtes le visiteur'), the pipe menu and the footer td#pied kept",
+    ("docs-page-en", "with"): "the one-line code block 'retry = tidewater.Retry(attempts=3, "
+        "budget=0.2)' is scored 'machine-text' (bad) and dropped",
+    ("docs-page-en", "without"): "the hidden feedback form's note 'Thanks for your feedback! …' "
+        "(form.md-feedback[hidden]) is kept as a good block",
+    ("forum-thread-en", "without"): "'Who is online' / 'Users browsing this forum: …' stat block "
+        "(div.stat-block.online-list inside role=main) kept after the last post",
+    ("product-shop-en", "body"): "the size table in the 'Size and fit' accordion is dropped "
+        "(its td cells are short blocks; only the heading and the note survive): recall 0.893",
+    ("service-page-en", "without"): "the quote-form section (h2 'Request your free quote' and the "
+        "form note 'We reply within one working day …') is kept",
+    ("collection-shop-en", "body"): "product-card chrome kept: result count 'Showing 1–6 of 14 "
+        "results', star-rating text 'Rated 4.8 out of 5', 'Add to cart' links, 'Sale!' badges; "
+        "precision 0.686",
+    ("collection-shop-en", "without"): "same as collection-shop-en:body (result count, "
+        "star-rating and add-to-cart text inside the cards)",
+    ("listing-en", "items"): "6 items: the archive h1 'Vegetable Gardening' and its description "
+        "become item 0 (a heading without a link is not a teaser)",
+    ("listing-en", "item-dates"): "no item dates: each teaser's date sits in div.entry-meta "
+        "('By … / May 21, 2024 / …'), removed by the clean stage before items are read",
+    # --- page type (helper ptype)
+    ("collection-shop-en", "page_type"): "WooCommerce product category (body.tax-product_cat, "
+        "ul.products > li.product cards with prices, CollectionPage JSON-LD) detected as 'article'",
+    ("forum-thread-en", "page_type"): "phpBB topic (body#phpbb.section-viewtopic, repeated "
+        "div.post with dl.postprofile and p.author) detected as 'article'",
+    ("service-page-en", "page_type"): "Elementor service page (hero + icon boxes + process "
+        "list + testimonial + FAQ + quote form, RoofingContractor JSON-LD) detected as 'article'",
     # --- metadata (helper meta)
-    ("diplomat-article-en", "author"): "None: JSON-LD/meta author is the placeholder 'Redacción' "
-        "(rightly dropped) but the byline paragraph at the top of the body is not used",
-    ("diplomat-article-es", "author"): "None: same as diplomat-article-en:author",
-    ("diplomat-article-nometa", "author"): "None: no structured author; the byline paragraph "
-        "at the top of the body is not used",
+    ("article-fr-latin1", "author"): "None: the visible line 'Publié le 3 février 2009 par "
+        "Jean-Luc Moreau' (p.signature under the h1) is not read as a byline",
+    ("article-fr-latin1", "language"): "None: no html lang and no content-based language check "
+        "(the text is plainly French)",
+    ("forum-thread-en", "author"): "None: the thread starter (first post's p.author 'by "
+        "kestrel_nas »' / dl.postprofile) is not read",
+    ("service-page-en", "title"): "'Flat roof repair in Greater Manchester' (the h1); on service "
+        "and product pages the WCXB ground truth follows the <title>/og:title without the site "
+        "name ('Flat Roof Repair in Manchester'): 192 of 257 such dev pages vs 99 for the h1",
     ("diplomat-article-es", "language"): "'es' from html lang/og:locale, but the article "
         "container says lang=\"en\" and the text is English",
-    ("diplomat-article-nometa", "date"): "None: the visible date '13 de January de 2022' in "
-        "div.meta-date under the h1 is not found",
-    ("diplomat-article-nometa", "language"): "None: no html lang, and no content-based "
-        "language check",
-    ("listing-es", "author"): "'Temur Umarov': the byline of the first teaser is taken as the "
-        "page's author on a listing",
-    ("listing-es", "date"): "'2022-09-20': the first teaser's <time> is taken as the page's "
-        "date on a listing",
 }
 
 
@@ -65,6 +95,27 @@ def _cases() -> list[object]:
                 marks.append(pytest.mark.xfail(strict=True, reason=reason))
             out.append(pytest.param(slug, check, marks=marks, id=f"{slug}:{check}"))
     return out
+
+
+REQUIRED_FILES = ("source.html", "page.json", "expected.txt", "expected.json")
+
+
+@pytest.mark.parametrize("slug", slugs())
+def test_fixture_is_complete(slug: str) -> None:
+    """Every page has its four files, a url, the metadata keys and snippets both ways."""
+    d = PAGES / slug
+    for name in REQUIRED_FILES:
+        assert (d / name).is_file(), name
+    fx = load(slug)
+    assert fx.page.get("url", "").startswith(("http://", "https://"))
+    assert {"encoding", "modelled_on", "source"} <= set(fx.page)
+    assert set(METADATA_FIELDS) <= set(fx.expected), "expected.json needs every metadata key"
+    assert fx.text.strip() and fx.text.endswith("\n") and "\n\n\n" not in fx.text
+    assert fx.with_ and fx.without, "snippets.jsonl needs a with and a without list"
+    low = fx.text.lower()
+    assert all(w.lower() in low for w in fx.with_), "a with-snippet is not in expected.txt"
+    assert not [w for w in fx.without if w.lower() in low], "a without-snippet is in expected.txt"
+    fx.source.decode(fx.page["encoding"])  # the declared encoding really decodes the bytes
 
 
 def test_known_failures_name_real_cases() -> None:
