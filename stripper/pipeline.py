@@ -49,7 +49,7 @@ def extract_page(page: Page, *, options: Options = DEFAULT_OPTIONS) -> Record:
         text, encoding = to_text(page, options)
         tree = parse(text, options)
         meta = extract_metadata(tree, page.url, options.metadata, trace)
-        page_type = detect_page_type(tree, page.url)
+        page_type = detect_page_type(tree, page.url, trace)
         doc, scores, selection, body = _content(tree, page_type.page_type, options, trace)
         retried = False
         if len(body) < options.select.retry_below_chars:
