@@ -18,7 +18,7 @@ from .errors import (
     StripperError,
     WriteError,
 )
-from .fetch import fetch
+from .fetch import FetchResult, fetch, fetch_many
 from .options import (
     DEFAULT_OPTIONS,
     CleanOptions,
@@ -41,6 +41,7 @@ __all__ = [
     "ErrorInfo",
     "FetchError",
     "FetchOptions",
+    "FetchResult",
     "Input",
     "Item",
     "LimitExceeded",
@@ -63,6 +64,7 @@ __all__ = [
     "extract_page",
     "extract_url",
     "fetch",
+    "fetch_many",
     "run",
 ]
 

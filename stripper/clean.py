@@ -50,6 +50,8 @@ def _index(rules: tuple[TokenRule, ...], page_type: str | None) -> _TokenIndex:
     for rule in rules:
         if page_type and page_type in rule.keep_on:
             continue
+        if rule.only_on and page_type not in rule.only_on:
+            continue
         for part in rule.parts:
             if "-" in part or "_" in part:
                 compounds.append((part, rule))

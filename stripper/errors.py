@@ -27,6 +27,19 @@ class StripperError(Exception):
         super().__init__(message)
         self.source = source
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Subclasses take keyword-only arguments, which Exception's default pickling
+        # (cls(*args)) cannot pass: rebuild from the message and the attribute dict,
+        # so errors cross process boundaries (batch workers) intact.
+        return (_rebuild, (type(self), str(self), self.__dict__))
+
+
+def _rebuild(cls: type[StripperError], message: str, state: dict[str, object]) -> StripperError:
+    err = cls.__new__(cls)
+    Exception.__init__(err, message)
+    err.__dict__.update(state)
+    return err
+
 
 class FetchError(StripperError):
     """A URL could not be fetched (network, HTTP status, robots, content type)."""
@@ -69,10 +82,16 @@ class LimitExceeded(StripperError):
     kind = "limit-exceeded"
 
     def __init__(self, limit: str, value: float, maximum: float, *, source: str | None = None):
-        super().__init__(f"{limit} {value:g} exceeds the limit {maximum:g}", source=source)
+        super().__init__(f"{limit} {_num(value)} exceeds the limit {_num(maximum)}",
+                         source=source)
         self.limit = limit
         self.value = value
         self.maximum = maximum
+
+
+def _num(x: float) -> str:
+    """20971520 → "20,971,520"; 0.5 → "0.5" (never 2.09715e+07 in a message)."""
+    return f"{int(x):,}" if float(x).is_integer() else f"{x:g}"
 
 
 class NoContentError(StripperError):

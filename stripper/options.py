@@ -29,23 +29,41 @@ def _check(cond: bool, msg: str) -> None:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FetchOptions:
+    """How URLs are fetched (stripper.fetch). See docs/fetch.md for each field."""
+
+    # Names the project so site owners can find us; robots.txt groups match its
+    # first token ("stripper").
     user_agent: str = "stripper/0.1 (+https://github.com/stripper-project/stripper)"
     connect_timeout: float = 10.0
-    read_timeout: float = 20.0
-    total_timeout: float = 60.0  # deadline per URL, all attempts included
+    read_timeout: float = 20.0  # longest silence between two bytes
+    total_timeout: float = 60.0  # deadline per URL, all attempts and waits included
     max_redirects: int = 10
+    max_body_bytes: int = 20_000_000  # decoded bytes, enforced while streaming
+    # HTML and XHTML only; an absent Content-Type is let through to the parser.
+    accept_types: tuple[str, ...] = ("text/html", "application/xhtml+xml")
     max_attempts: int = 4  # first try + 3 retries
-    backoff_base: float = 0.5  # seconds; doubled per attempt, with full jitter
-    backoff_max: float = 30.0
+    retry_statuses: tuple[int, ...] = (429, 502, 503, 504)
+    backoff_base: float = 0.5  # seconds; doubled per attempt, with full jitter (AWS)
+    backoff_max: float = 30.0  # cap of one backoff wait
+    max_retry_after: float = 120.0  # a longer Retry-After gives up instead of waiting
     respect_robots: bool = True
-    concurrency: int = 16
-    per_host: int = 2
-    delay: float = 0.0  # minimum seconds between two requests to one host
+    robots_max_bytes: int = 512_000  # RFC 9309: parse at least the first 500 KiB
+    concurrency: int = 16  # requests in flight in total
+    per_host: int = 2  # requests in flight per host
+    delay: float = 0.0  # minimum seconds between two request starts on one host
+    # Optional capture and cache (paths; None = off).
+    save_html: str | None = None  # write each fetched body into this folder
+    warc: str | None = None  # append WARC response records to this .warc.gz
+    cache_dir: str | None = None  # HTTP cache with ETag / Last-Modified revalidation
 
     def __post_init__(self) -> None:
         _check(self.max_attempts >= 1, "max_attempts must be >= 1")
         _check(self.concurrency >= 1 and self.per_host >= 1, "concurrency must be >= 1")
         _check(self.delay >= 0, "delay must be >= 0")
+        _check(min(self.connect_timeout, self.read_timeout, self.total_timeout) > 0,
+               "timeouts must be > 0")
+        _check(self.max_body_bytes > 0, "max_body_bytes must be > 0")
+        _check(self.max_redirects >= 0, "max_redirects must be >= 0")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -80,6 +98,10 @@ class ScoreOptions:
     card_title_words: int = 4
     card_title_weight: float = 0.7
     card_menu_weight: float = 0.3
+    # a card group: at least card_min_group siblings of one tag and class, each a
+    # link plus at most card_max_blocks blocks (see score.card_blocks)
+    card_min_group: int = 3
+    card_max_blocks: int = 12
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -90,6 +112,13 @@ class SelectOptions:
     # Fall back to the whole cleaned page when the chosen container holds less
     # than this share of all content characters (calibrated on wcxb-dev).
     min_container_share: float = 0.35
+    # Page types whose content is spread over many sibling sections (a service
+    # page's hero, features, testimonials, pricing) widen further.
+    # Page types made of many short sections (figures, taglines, feature lists):
+    # inside the container keep every block that is not boilerplate, without the
+    # neighbour rule for short blocks and headings.
+    inclusive_types: tuple[str, ...] = ("service",)
+    min_container_share_by_type: tuple[tuple[str, float], ...] = (("service", 0.6),)
     # Card mode (keep every teaser of a listing) is used on listing/collection pages,
     # and on any page whose article view keeps under card_max_article_chars while
     # its card container holds at least card_min_titles titles (calibrated on wcxb-dev).
@@ -107,7 +136,38 @@ class SelectOptions:
 class MetadataOptions:
     # Visible and URL dates outside [min_year, now+1 day] are rejected unless structured.
     min_year: int = 1995
+    max_future_days: int = 1  # a day of slack for time zones
+    # With no publication date anywhere, a visible "Updated on …" date near the
+    # headline is the page's date as readers see it (measured: docs/metadata.md).
+    modified_as_published: bool = True
     extract_dates: bool = True
+    # Title: an <h1> is the headline when this share of its words agrees with a
+    # structured title (og:title, JSON-LD headline, <title>); see docs/metadata.md.
+    title_agreement: float = 0.6
+    # An unnamed last segment of "Headline | Site" of at most this many words is
+    # taken for the site name.
+    max_site_words: int = 4
+    # Byline/dateline zone: climb at most zone_levels ancestors from the headline,
+    # stopping at the first holding zone_min_chars of text; read that many
+    # elements before and after the headline.
+    zone_levels: int = 4
+    zone_min_chars: int = 400
+    zone_before_elements: int = 12
+    zone_after_elements: int = 80
+    zone_paragraphs: int = 3  # stop reading after this many paragraphs of prose
+    max_byline_chars: int = 120  # longer elements are prose, not bylines
+    max_dateline_chars: int = 80  # a date in a longer line is part of the story
+    body_byline_blocks: int = 2
+    # A person's name standing alone next to the headline (before the first
+    # paragraph of prose) is the byline when nothing better names the author.
+    lone_names: bool = True
+    meta_line_levels: int = 3  # ancestors searched for the date of a "meta line"
+    max_meta_line_chars: int = 160  # a lone name counts in the first N prose blocks only
+    # Content language check (stopword counts in the first paragraphs).
+    language_paragraphs: int = 30
+    language_words: int = 400
+    language_min_words: int = 30
+    language_min_share: float = 0.5
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

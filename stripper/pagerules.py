@@ -172,7 +172,7 @@ URL_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 # ---------------------------------------------------------------- schema.org and og:type
-# schema.org type (lower-cased) -> the feature it counts towards
+# schema type (lower-cased; JSON-LD @type or the last part of an itemtype) -> feature
 LD_TYPES: dict[str, str] = {
     "article": "article", "newsarticle": "article", "blogposting": "article",
     "reportagenewsarticle": "article", "analysisnewsarticle": "article",
@@ -200,16 +200,17 @@ OG_TYPES: dict[str, str] = {
     "object": "object",
 }
 
-# <meta name=generator> first word, lower-cased -> family
+# <meta name=generator> first word, lower-cased, cut at the first "." or "/"
+# ("Wix.com Website Builder" -> wix, "Next.js" -> next) -> family
 GENERATORS: dict[str, str] = {
     "wordpress": "wordpress", "drupal": "drupal", "joomla!": "joomla", "joomla": "joomla",
     "discourse": "forum", "phpbb": "forum", "vbulletin": "forum", "xenforo": "forum",
     "invision": "forum", "mybb": "forum", "smf": "forum", "nodebb": "forum", "flarum": "forum",
     "sphinx": "docs", "mkdocs": "docs", "docusaurus": "docs", "gitbook": "docs",
     "vitepress": "docs", "docfx": "docs", "jekyll": "static", "hugo": "static",
-    "gatsby": "static", "next.js": "static", "nuxt": "static", "astro": "static",
+    "gatsby": "static", "next": "static", "nuxt": "static", "astro": "static",
     "shopify": "shop", "woocommerce": "shop", "magento": "shop", "prestashop": "shop",
-    "shopware": "shop", "bigcommerce": "shop", "wix.com": "builder", "squarespace": "builder",
+    "shopware": "shop", "bigcommerce": "shop", "wix": "builder", "squarespace": "builder",
     "webflow": "builder", "elementor": "builder", "divi": "builder", "site": "builder",
     "ghost": "blog", "blogger": "blog", "medium": "blog", "hubspot": "builder",
 }
@@ -244,21 +245,21 @@ def _s(feature: str, why: str, at_least: float = 1.0, **weights: float) -> Signa
 
 SIGNALS: tuple[Signal, ...] = (
     # --- markup: schema.org, og:type, platform classes
-    _s("ld:article", "schema.org Article/NewsArticle/BlogPosting", article=2.0),
-    _s("ld:techarticle", "schema.org TechArticle / APIReference", documentation=2.0),
-    _s("ld:product", "schema.org Product", product=2.5),
-    _s("ld:offer", "schema.org Offer: a price for sale", product=1.0),
+    _s("ld:article", "schema Article/NewsArticle/BlogPosting", article=2.0),
+    _s("ld:techarticle", "schema TechArticle / APIReference", documentation=2.0),
+    _s("ld:product", "schema Product", product=2.5),
+    _s("ld:offer", "schema Offer: a price for sale", product=1.0),
     _s("ld:product", "many Products: a grid of products", 3, collection=3.0, product=-2.0),
-    _s("ld:forum", "schema.org DiscussionForumPosting / QAPage / Question", forum=3.0),
-    _s("ld:comment", "schema.org Comment, repeated", 3, forum=1.0),
-    _s("ld:itemlist", "schema.org ItemList", listing=1.0, collection=1.0),
-    _s("ld:collection", "schema.org CollectionPage / SearchResultsPage", collection=1.5, listing=1.0),
-    _s("ld:blog", "schema.org Blog (a blog's index)", listing=1.0),
-    _s("ld:service", "schema.org Service / ContactPage / AboutPage", service=1.5),
-    _s("ld:business", "schema.org LocalBusiness", service=1.0),
-    _s("ld:faq", "schema.org FAQPage", service=0.5, documentation=0.5),
-    _s("ld:howto", "schema.org HowTo", article=0.5, documentation=0.5),
-    _s("ld:software", "schema.org SoftwareApplication", product=0.5, service=0.5),
+    _s("ld:forum", "schema DiscussionForumPosting / QAPage / Question", forum=3.0),
+    _s("ld:comment", "schema Comment, repeated", 3, forum=1.0),
+    _s("ld:itemlist", "schema ItemList", listing=1.0, collection=1.0),
+    _s("ld:collection", "schema CollectionPage / SearchResultsPage", collection=1.5, listing=1.0),
+    _s("ld:blog", "schema Blog (a blog's index)", listing=1.0),
+    _s("ld:service", "schema Service / ContactPage / AboutPage", service=1.5),
+    _s("ld:business", "schema LocalBusiness", service=1.0),
+    _s("ld:faq", "schema FAQPage", service=0.5, documentation=0.5),
+    _s("ld:howto", "schema HowTo", article=0.5, documentation=0.5),
+    _s("ld:software", "schema SoftwareApplication", product=0.5, service=0.5),
     _s("og:article", "og:type article", article=1.5),
     _s("og:product", "og:type product", product=2.5),
     _s("og:website", "og:type website: a site's own page, not a post", service=0.5, listing=0.3,

@@ -107,7 +107,7 @@ def _markup(tree: Tree, prof: dom.Profile, f: Features) -> None:
         if key == "og:type":
             f["og:" + OG_TYPES.get(value.lower(), "other")] = 1
         elif key == "generator":
-            word = value.lower().split()[0] if value.split() else ""
+            word = re.split(r"[\s./]", value.lower().strip(), maxsplit=1)[0]
             if word in GENERATORS:
                 f["gen:" + GENERATORS[word]] = 1
         elif key in ("article:published_time", "article:author", "article:section"):

@@ -48,8 +48,9 @@ def extract_page(page: Page, *, options: Options = DEFAULT_OPTIONS) -> Record:
     try:
         text, encoding = to_text(page, options)
         tree = parse(text, options)
-        meta = extract_metadata(tree, page.url, options.metadata, trace)
         page_type = detect_page_type(tree, page.url, trace)
+        meta = extract_metadata(tree, page.url, options.metadata, trace,
+                                page_type=page_type.page_type)
         doc, scores, selection, body = _content(tree, page_type.page_type, options, trace)
         retried = False
         if len(body) < options.select.retry_below_chars:

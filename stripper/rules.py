@@ -52,6 +52,9 @@ class TokenRule:
     guarded: bool = True
     keep_on: tuple[str, ...] = ()
     max_paragraphs: int | None = 2
+    # page types the rule is limited to (empty: all types). Product pages carry
+    # reviews and buy boxes that an article never has and a forum page needs.
+    only_on: tuple[str, ...] = ()
     # essential rules still apply in the conservative retry (pipeline: when the
     # full clean leaves too little text, e.g. a thread whose posts are "comments")
     essential: bool = False
@@ -122,12 +125,37 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
                "yarpp", "crp", "outbrain", "taboola", "popular", "mostread", "most-read",
                "trending", "readmore-posts", "more-stories", "morestories", "also-like"),
               "related, recommended and most-read lists", guarded=False, max_paragraphs=None),
+    TokenRule("comment-form",
+              ("comment-respond", "respond", "comment-form", "commentform", "reply-title",
+               "reply-form", "replyform", "quick-reply", "quickreply", "post-reply-form"),
+              "the form for writing a comment or reply: interface, on every page type",
+              guarded=False, max_paragraphs=None),
     TokenRule("comments",
-              ("comments", "comment-respond", "respond", "commentlist", "comment-list", "disqus",
-               "comment-form", "commentform", "reply-title", "comments-area", "comment"),
+              ("comments", "commentlist", "comment-list", "disqus", "comments-area", "comment"),
               # on forums the posts are the content, on product pages the reviews are
               "comment threads and comment forms under an article",
               guarded=False, keep_on=("forum", "product"), max_paragraphs=None),
+    TokenRule("product-reviews",
+              ("review", "reviews", "rating", "ratings", "yotpo", "okendo", "jdgm", "judgeme",
+               "stamped", "bazaarvoice", "bv", "trustpilot", "feefo", "reevoo", "powerreviews"),
+              "customer reviews and ratings under a product: opinions, not the product text",
+              guarded=False, max_paragraphs=None, only_on=("product",)),
+    TokenRule("buy-box",
+              ("price", "prices", "pricing", "add-to-cart", "addtocart", "cart", "buybox",
+               "buy-box", "quantity", "qty", "swatch", "swatches", "variant", "variants",
+               "shipping", "delivery", "stock", "wishlist", "payment", "installments",
+               "klarna", "afterpay", "affirm", "upsell", "cross-sell", "crosssell"),
+              "price, variant pickers, cart buttons, delivery and payment notes of a product",
+              max_paragraphs=2, only_on=("product",)),
+    TokenRule("signature",
+              ("signature", "signatures", "postsig", "post-signature", "sig", "usersig"),
+              "forum signatures: the same personal footer under every post of a user",
+              guarded=False),
+    TokenRule("user-stats",
+              ("flair", "badges", "reputation", "postprofile", "user-stats", "userstats",
+               "author-stats", "user-badges", "member-stats", "post-count", "postcount"),
+              "poster statistics beside forum posts: rank, post count, badges, join date",
+              guarded=False),
     TokenRule("advertising",
               ("ad", "ads", "advert", "adverts", "advertisement", "advertising", "adsbygoogle",
                "adslot", "adunit", "ad-slot", "dfp", "gpt-ad", "sponsor", "sponsored", "sponsors",
@@ -268,6 +296,13 @@ SECTION_HEADINGS: tuple[str, ...] = (
     "latest news", "latest articles", "popular articles", "trending now", "related reading",
     "share this article", "share this post", "follow us", "in this article",
     "table of contents", "on this page", "related", "related topics", "more to explore",
+    "similar items", "similar products", "related products", "related items",
+    "explore related items", "people who viewed this item also viewed", "customers also viewed",
+    "customers also bought", "customers who bought this item also bought",
+    "frequently bought together", "recently viewed", "recently viewed items",
+    "recently viewed products", "complete the look", "sponsored items", "seller's other items",
+    "customer reviews", "ratings & reviews", "ratings and reviews", "productos relacionados",
+    "ähnliche produkte", "produits similaires", "produtos relacionados", "prodotti correlati",
     "recent articles", "latest stories", "editor's picks", "top stories",
     "artículos relacionados", "noticias relacionadas", "también te puede interesar",
     "te puede interesar", "lo más leído", "entradas recientes", "deja un comentario",

@@ -18,6 +18,7 @@ listing or every post of a thread, and stops where boilerplate outweighs content
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .dom import Doc, Element
@@ -28,6 +29,13 @@ from .tracing import NULL_TRACE, Trace
 _PHRASES = tuple(sorted(set(BOILERPLATE_PHRASES)))
 _PHRASE_SET = frozenset(_PHRASES)
 _MAX_PHRASE_BLOCK = 60  # longer blocks are prose that may quote a phrase
+# A block made mostly of "words" this long that mix digits and letters (or twice
+# as long) is machine text (ids, hashes, base64, tracking strings), not language.
+_MACHINE_WORD = 25
+_MACHINE_SHARE = 0.5
+# A short line with a copyright sign or notice and a year is a site footer.
+_COPYRIGHT_CHARS = 200
+_COPYRIGHT = re.compile(r"(©|\(c\)|copyright|&copy;)\s*(\d{4}|\w+\s+\d{4})", re.IGNORECASE)
 _SEMANTIC_TAGS = {"article": 0.3, "main": 0.3}
 _SEMANTIC_PROPS = {"articlebody": 0.5, "text": 0.2, "mainentityofpage": 0.1}
 
@@ -67,6 +75,10 @@ def classify_block(text: str, chars: int, link_chars: int, heading: int,
         return BlockScore("bad", -options.bad_weight * chars, ld, "boilerplate-phrase")
     if heading:
         return BlockScore("heading", 0.0, ld, f"h{heading}")
+    if chars <= _COPYRIGHT_CHARS and _COPYRIGHT.search(text):
+        return BlockScore("bad", -options.bad_weight * chars, ld, "copyright")
+    if chars >= _MACHINE_WORD and _machine_text(text, chars):
+        return BlockScore("bad", -options.bad_weight * chars, ld, "machine-text")
     if ld > options.max_link_density:
         return BlockScore("bad", -options.bad_weight * chars, ld, "link-density")
     if chars < options.min_block_chars:
@@ -74,13 +86,64 @@ def classify_block(text: str, chars: int, link_chars: int, heading: int,
     return BlockScore("good", chars * (1.0 - ld), ld, "text")
 
 
-def card_value(s: BlockScore, text: str, options: ScoreOptions) -> float:
+def _machine_word(w: str) -> bool:
+    if len(w) < _MACHINE_WORD or "/" in w:
+        return False
+    return len(w) >= 2 * _MACHINE_WORD or (any(c.isdigit() for c in w)
+                                           and any(c.isalpha() for c in w))
+
+
+def _machine_text(text: str, chars: int) -> bool:
+    return sum(len(w) for w in text.split() if _machine_word(w)) > _MACHINE_SHARE * chars
+
+
+_CARD_TAGS = frozenset({"li", "article", "div", "section", "figure", "dd"})
+_DIGITS = re.compile(r"\d+")
+
+
+def card_blocks(doc: Doc, blocks: list[BlockScore], options: ScoreOptions) -> list[bool]:
+    """Blocks that sit in a card: one of at least ``card_min_group`` sibling elements
+    of the same tag and class, each holding a link plus more (a price, a date, a
+    summary) or a link long enough to be a title. Menus repeat too, but their
+    items are one short link each."""
+    groups: dict[tuple[int, str, str], list[int]] = {}
+    for e in doc.elements:
+        if e.parent >= 0 and e.end > e.first and e.links and e.tag in _CARD_TAGS:
+            key = (e.parent, e.tag, _DIGITS.sub("#", e.hints.split(" ", 1)[0]))
+            groups.setdefault(key, []).append(e.idx)
+    in_card = [False] * len(doc.blocks)
+    for members in groups.values():
+        if len(members) < options.card_min_group:
+            continue
+        cards = [m for m in members if _is_card(doc, blocks, doc.elements[m], options)]
+        if len(cards) >= options.card_min_group and len(cards) >= 0.6 * len(members):
+            for m in cards:
+                e = doc.elements[m]
+                for i in range(e.first, e.end):
+                    in_card[i] = True
+    return in_card
+
+
+def _is_card(doc: Doc, blocks: list[BlockScore], e: Element, options: ScoreOptions) -> bool:
+    n = e.end - e.first
+    if n > options.card_max_blocks:
+        return False
+    linked = [i for i in range(e.first, e.end) if blocks[i].link_density > 0.5]
+    if not linked:
+        return False
+    if n >= 2:
+        return True
+    text = doc.blocks[linked[0]].text
+    return text.count(" ") + 1 >= options.card_title_words
+
+
+def card_value(s: BlockScore, text: str, options: ScoreOptions, in_card: bool = False) -> float:
     """A block's worth when the page is a list of cards: titles are links."""
     chars = len(text)
     if s.reason == "boilerplate-phrase":
         return -chars
     if s.reason == "link-density":
-        if text.count(" ") + 1 >= options.card_title_words:
+        if in_card or text.count(" ") + 1 >= options.card_title_words:
             return options.card_title_weight * chars
         return -options.card_menu_weight * chars
     if s.cls == "short" or s.cls == "heading":
@@ -133,7 +196,8 @@ def score(doc: Doc, options: ScoreOptions = DEFAULT_OPTIONS.score,
                           value=s.link_density, threshold=options.max_link_density,
                           text=b.text)
     containers, best = _best(doc, [s.value for s in blocks], options)
-    cards = [card_value(s, b.text, options) for s, b in zip(blocks, doc.blocks)]
+    in_card = card_blocks(doc, blocks, options)
+    cards = [card_value(s, b.text, options, c) for s, b, c in zip(blocks, doc.blocks, in_card)]
     card_containers, best_cards = _best(doc, cards, options)
     titles = sum(1 for s, b in zip(blocks, doc.blocks) if s.reason == "link-density"
                  and b.text.count(" ") + 1 >= options.card_title_words)

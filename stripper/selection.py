@@ -34,8 +34,10 @@ def _good_in(doc: Doc, scores: Scores, idx: int, good_prefix: list[float]) -> fl
 
 
 def choose_container(doc: Doc, scores: Scores, options: SelectOptions,
-                     trace: Trace = NULL_TRACE) -> int:
+                     trace: Trace = NULL_TRACE, page_type: str | None = None) -> int:
     best = scores.best
+    min_share = dict(options.min_container_share_by_type).get(
+        page_type or "", options.min_container_share)
     if best < 0:
         return -1
     good_prefix = [0.0]
@@ -46,11 +48,11 @@ def choose_container(doc: Doc, scores: Scores, options: SelectOptions,
     while True:
         share = _good_in(doc, scores, idx, good_prefix) / total
         parent = doc.elements[idx].parent
-        if share >= options.min_container_share or parent < 0:
+        if share >= min_share or parent < 0:
             break
         if trace.enabled:
             trace.add("select", doc.path(idx), "min-container-share", "widen",
-                      value=share, threshold=options.min_container_share)
+                      value=share, threshold=min_share)
         idx = parent
     if trace.enabled:
         trace.add("select", doc.path(idx), "best-container", "keep",
@@ -58,10 +60,14 @@ def choose_container(doc: Doc, scores: Scores, options: SelectOptions,
     return idx
 
 
-def _keep_blocks(doc: Doc, scores: Scores, first: int, end: int) -> list[int]:
+def _keep_blocks(doc: Doc, scores: Scores, first: int, end: int,
+                 inclusive: bool = False) -> list[int]:
     cls = [scores.blocks[i].cls for i in range(first, end)]
     n = len(cls)
     keep = [c == "good" for c in cls]
+    if inclusive:
+        return [first + i for i in range(n)
+                if cls[i] != "bad" and scores.blocks[first + i].link_density <= _SHORT_LINKY]
 
     # next / previous "decided" neighbour class for each position
     def next_decided(i: int) -> str:
@@ -129,11 +135,12 @@ def dedupe(doc: Doc, kept: list[int], min_chars: int) -> list[int]:
 
 def select(doc: Doc, scores: Scores, options: SelectOptions = DEFAULT_OPTIONS.select,
            trace: Trace = NULL_TRACE, *, page_type: str | None = None) -> Selection:
-    idx = choose_container(doc, scores, options, trace)
+    idx = choose_container(doc, scores, options, trace, page_type)
     kept: list[int] = []
     if idx >= 0:
         e = doc.elements[idx]
-        kept = _keep_blocks(doc, scores, e.first, e.end)
+        kept = _keep_blocks(doc, scores, e.first, e.end,
+                            inclusive=page_type in options.inclusive_types)
     article_chars = sum(doc.blocks[i].chars for i in kept)
     if use_cards(doc, scores, article_chars, page_type, options):
         c = doc.elements[scores.best_cards]

@@ -1,0 +1,131 @@
+"""Stage 6, metadata: headline, authors, dates, language and friends, each with its source.
+
+Reads the tree *before* cleaning (bylines and dates often sit in blocks the clean
+stage removes). The parts, in the order they run:
+
+* ``structured``: JSON-LD (``@graph``, ``@id`` references, arrays), microdata and
+  ``<meta>`` tags, read once;
+* ``title``: the visible ``<h1>`` that agrees with the structured title, else the
+  structured title without its site name;
+* ``nearby``: the byline and dateline next to that headline;
+* ``authors`` and ``dates``: candidates from all of the above, validated;
+* ``picks``: the reconciliation; the winner's source and raw string go to
+  ``Metadata.sources``, the losers to ``Metadata.candidates``.
+
+Precedence tables live in ``stripper.metarules``; docs/metadata.md explains them.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from ..dom import Tree
+from ..metarules import META_DESCRIPTION, META_IMAGE, META_TAGS, UNDATED_PAGE_TYPES
+from ..options import DEFAULT_OPTIONS, MetadataOptions
+from ..record import Metadata
+from ..tracing import NULL_TRACE, Trace
+from .dates import month_first, parse_date
+from .language import declared, pick_language
+from .nearby import Nearby, read_nearby
+from .picks import pick_authors, pick_dates
+from .provenance import Candidate, Provenance
+from .structured import Structured, json_ld_objects, ld_types, read_structured, text_value
+from .title import pick_title, site_names
+
+__all__ = ["extract_metadata", "json_ld_objects", "parse_date"]
+
+
+def extract_metadata(tree: Tree, url: str | None = None,
+                     options: MetadataOptions = DEFAULT_OPTIONS.metadata,
+                     trace: Trace = NULL_TRACE, *, page_type: str | None = None) -> Metadata:
+    """Read the page's metadata. ``page_type`` (when known) gates authors and dates:
+    listings, products, services and documentation rarely have either."""
+    st = read_structured(tree)
+    prov = Provenance()
+    host = urlsplit(url).hostname if url else None
+    locale, _ = declared(tree, st)
+    language = pick_language(tree, st, options, prov)
+    dayfirst = not month_first(locale)
+    headline = pick_title(tree, st, host, options, prov)
+    relaxed = page_type == "forum" or _is_forum(st)
+    near = Nearby()
+    if headline is not None and headline.node is not None:
+        near = read_nearby(headline.node, dayfirst=dayfirst, relaxed=relaxed, options=options)
+    undated = page_type in UNDATED_PAGE_TYPES and st.main is None
+    authors = pick_authors(tree, st, near, prov, options, sites=_publishers(st, host),
+                           relaxed=relaxed, undated=undated)
+    date, modified = pick_dates(tree, st, near, url, options, prov, dayfirst=dayfirst,
+                                undated=undated)
+    for d in prov.losers:
+        trace.add("metadata", d.node, d.rule, d.verdict, text=d.text)
+    return Metadata(
+        title=headline.text if headline else None,
+        authors=authors,
+        date=date,
+        date_modified=modified,
+        language=language,
+        sitename=_sitename(st, prov),
+        description=_first_meta(st, META_DESCRIPTION, "description", prov),
+        canonical=_canonical(tree, st, prov),
+        image=_first_meta(st, META_IMAGE, "image", prov),
+        tags=_tags(st),
+        sources=prov.sources,
+        candidates=tuple(prov.losers),
+    )
+
+
+def _publishers(st: Structured, host: str | None) -> list[str]:
+    names = site_names(st, None)
+    for obj in (st.main, st.page):
+        pub = st.resolve(obj.get("publisher")) if obj is not None else None
+        name = text_value(pub.get("name")) if isinstance(pub, dict) else None
+        if name:
+            names.append(name)
+    if host:
+        names.append(host.removeprefix("www."))
+        names.append(host.removeprefix("www.").rsplit(".", 1)[0])
+    return names
+
+
+def _is_forum(st: Structured) -> bool:
+    return st.main is not None and bool(
+        ld_types(st.main) & {"discussionforumposting", "qapage", "question"})
+
+
+def _first_meta(st: Structured, keys: tuple[str, ...], name: str,
+                prov: Provenance) -> str | None:
+    for key in keys:
+        v = st.meta(key)
+        if v:
+            return prov.won(name, Candidate(v, f"meta:{key}", v))
+    return None
+
+
+def _sitename(st: Structured, prov: Provenance) -> str | None:
+    names = site_names(st, None)
+    return prov.won("sitename", Candidate(names[0], "meta", names[0])) if names else None
+
+
+def _canonical(tree: Tree, st: Structured, prov: Provenance) -> str | None:
+    link = tree.css_first('link[rel="canonical"]')
+    href = link.attributes.get("href") if link is not None else None
+    if href:
+        return prov.won("canonical", Candidate(href, "link:canonical", href))
+    v = st.meta("og:url")
+    return prov.won("canonical", Candidate(v, "meta:og:url", v)) if v else None
+
+
+def _tags(st: Structured) -> tuple[str, ...]:
+    out: list[str] = []
+    for key in META_TAGS:
+        for v in st.metas.get(key, ()):
+            parts = v.split(",") if key in ("keywords", "news_keywords", "parsely-tags") else [v]
+            for p in parts:
+                p = p.strip()
+                if p and p not in out:
+                    out.append(p)
+    if not out and st.main is not None:
+        kw = st.main.get("keywords")
+        items = kw if isinstance(kw, list) else str(kw or "").split(",")
+        out = [t for t in (text_value(k) for k in items) if t]
+    return tuple(out[:20])

@@ -1,0 +1,73 @@
+"""Language: ``<html lang>``, ``og:locale`` and ``Content-Language``, checked
+against the words of the page when they are missing or disagree.
+
+The content check counts very common short words (``metarules.STOPWORDS``) in
+the headline, description and first paragraphs; it only decides between the
+declared values, or names a language when none is declared and one language
+clearly leads.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import dom
+from ..dom import Tree
+from ..metarules import META_LANGUAGE, STOPWORDS
+from ..options import MetadataOptions
+from .provenance import Candidate, Provenance
+from .structured import Structured
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _code(value: str) -> str | None:
+    code = value.strip().replace("_", "-").split("-")[0].lower()
+    return code if 2 <= len(code) <= 3 and code.isalpha() else None
+
+
+def declared(tree: Tree, st: Structured) -> tuple[str | None, list[Candidate[str]]]:
+    """The full declared locale (for date order) and the language candidates."""
+    cands: list[Candidate[str]] = []
+    locale = None
+    root = tree.css_first("html")
+    lang = dom.attr(root, "lang") if root is not None else None
+    if lang and _code(lang):
+        cands.append(Candidate(_code(lang) or "", "html-lang", lang))
+        locale = lang
+    for key in META_LANGUAGE:
+        v = st.meta(key)
+        if v and _code(v):
+            cands.append(Candidate(_code(v) or "", f"meta:{key}", v))
+            locale = locale or v
+    return locale, cands
+
+
+def content_language(tree: Tree, options: MetadataOptions) -> tuple[str | None, float]:
+    """The language whose common words lead in the page's paragraphs, and its share."""
+    words: list[str] = []
+    for p in tree.css("p")[:options.language_paragraphs]:
+        words.extend(_WORD.findall(p.text(deep=True).lower()))
+        if len(words) >= options.language_words:
+            break
+    if len(words) < options.language_min_words:
+        return None, 0.0
+    counts = {lang: sum(1 for w in words if w in stop) for lang, stop in STOPWORDS.items()}
+    best = max(counts, key=lambda k: counts[k])
+    total = sum(counts.values())
+    return (best, counts[best] / total) if total else (None, 0.0)
+
+
+def pick_language(tree: Tree, st: Structured, options: MetadataOptions,
+                  prov: Provenance) -> str | None:
+    _, cands = declared(tree, st)
+    codes = {c.value for c in cands}
+    if len(codes) == 1:
+        return prov.settle("language", cands[0], cands)
+    guess, share = content_language(tree, options)
+    if cands and guess in codes:
+        win = next(c for c in cands if c.value == guess)
+        return prov.settle("language", win, cands)
+    if guess and share >= options.language_min_share:
+        return prov.settle("language", Candidate(guess, "content", f"{share:.2f}"), cands)
+    return prov.settle("language", cands[0], cands) if cands else None

@@ -1,0 +1,278 @@
+"""What the reader sees next to the headline: the byline and the dateline.
+
+From the headline, climb to the smallest ancestor holding at least
+``zone_min_chars`` of text (the article header plus the top of the body), then
+read the elements just before and after the headline inside it. Comment
+threads, calendars, widgets and footers inside that zone never count
+(``metarules.DATE_REJECT_HINTS``); a date inside a long line of prose is a fact
+of the story, not its dateline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import dom
+from ..dom import Node
+from ..metarules import (
+    AUTHOR_HINTS,
+    AUTHOR_PRECEDENCE,
+    DATE_HINTS,
+    DATE_PRECEDENCE,
+    DATE_REJECT_HINTS,
+    MODIFIED_WORDS,
+    NOT_AUTHOR_LINKS,
+    NOT_PAGE_DATE_WORDS,
+)
+from ..options import MetadataOptions
+from .authors import Names, clean_name, is_placeholder, split_names, strip_prefix
+from .dates import find_dates, parse_date
+from .provenance import Candidate
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+_DIGIT = re.compile(r"\d")
+_NAME_SHAPE = re.compile(r"^[^\W\d_][^\d]{2,58}$")  # cheap test before clean_name
+_BLOCKISH = frozenset({"p", "div", "span", "li", "a", "time", "address", "small", "strong",
+                       "em", "b", "h2", "h3", "h4", "h5", "h6", "header", "section", "dd",
+                       "td", "abbr", "font", "i"})
+_AUTHOR_HINTS = frozenset(AUTHOR_HINTS)
+_NAME_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "li", "a",
+                        "div"})
+_BODY_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "strong", "b"})
+_META_LINE_HINTS = frozenset({"byline", "author", "postmeta", "entry-meta", "post-meta",
+                              "article-meta", "credits"})
+_DATE_HINTS = frozenset(DATE_HINTS)
+_REJECT = frozenset(DATE_REJECT_HINTS)
+_NOT_PAGE = re.compile(
+    r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in NOT_PAGE_DATE_WORDS) + r")(?:\W|$)",
+    re.IGNORECASE)
+_MODIFIED = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in MODIFIED_WORDS) + r")\b",
+                       re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Nearby:
+    bylines: list[Candidate[Names]] = field(default_factory=list)
+    body_names: list[Candidate[Names]] = field(default_factory=list)
+    meta_names: list[Candidate[Names]] = field(default_factory=list)
+    published: list[Candidate[str]] = field(default_factory=list)
+    modified: list[Candidate[str]] = field(default_factory=list)
+
+
+def _tokens(node: Node) -> set[str]:
+    hints = dom.class_id(node)
+    if not hints:
+        return set()
+    tokens = set(_TOKEN.findall(hints))
+    tokens.update(hints.split())
+    return tokens
+
+
+def _zone(headline: Node, options: MetadataOptions) -> Node:
+    container = headline
+    for _ in range(options.zone_levels):
+        p = container.parent
+        if p is None or dom.tag(p) in ("body", "html", "-document"):
+            break
+        container = p
+        if dom.text_len(container) >= options.zone_min_chars:
+            break
+    return container
+
+
+def _elements(container: Node, headline: Node,
+              options: MetadataOptions) -> tuple[list[Node], list[Node]]:
+    before: list[Node] = []
+    after: list[Node] = []
+    seen = False
+    inside_end: Node | None = None
+    for node in container.traverse(include_text=False):
+        if node.mem_id == headline.mem_id:
+            seen = True
+            inside_end = headline
+            continue
+        if not seen:
+            before.append(node)
+            continue
+        if inside_end is not None and _is_inside(node, inside_end):
+            continue
+        inside_end = None
+        after.append(node)
+        if len(after) >= options.zone_after_elements:
+            break
+    return before[-options.zone_before_elements:], after
+
+
+def _is_inside(node: Node, ancestor: Node) -> bool:
+    p = node.parent
+    for _ in range(6):
+        if p is None:
+            return False
+        if p.mem_id == ancestor.mem_id:
+            return True
+        p = p.parent
+    return False
+
+
+def read_nearby(headline: Node, *, dayfirst: bool, relaxed: bool,
+                options: MetadataOptions) -> Nearby:
+    out = Nearby()
+    container = _zone(headline, options)
+    before, after = _elements(container, headline, options)
+    reader = _Reader(container, dayfirst=dayfirst, relaxed=relaxed, options=options)
+    for node in before:
+        reader.read(node, -1, out)
+    for node in after:
+        reader.read(node, 1, out)
+        if reader.paragraphs >= options.zone_paragraphs:
+            break  # well into the body: bylines and datelines are behind us
+    return out
+
+
+class _Reader:
+    """Reads one element of the zone into byline, name and date candidates."""
+
+    def __init__(self, container: Node, *, dayfirst: bool, relaxed: bool,
+                 options: MetadataOptions) -> None:
+        self.container = container
+        self.dayfirst = dayfirst
+        self.relaxed = relaxed
+        self.options = options
+        self.paragraphs = 0  # long paragraphs seen after the headline
+        self.pending_prefix = False  # "Written by" alone: the name follows
+        self._tokens: dict[int, set[str]] = {}
+
+    def tokens(self, node: Node) -> set[str]:
+        key = node.mem_id
+        got = self._tokens.get(key)
+        if got is None:
+            got = self._tokens[key] = _tokens(node)
+        return got
+
+    def rejected(self, node: Node) -> bool:
+        p: Node | None = node
+        stop = self.container.mem_id
+        for _ in range(8):
+            if p is None or p.mem_id == stop:
+                return False
+            if self.tokens(p) & _REJECT:
+                return True
+            p = p.parent
+        return False
+
+    def read(self, node: Node, position: int, out: Nearby) -> None:
+        t = dom.tag(node)
+        if t not in _BLOCKISH:
+            return
+        found = Nearby()
+        tokens = self.tokens(node)
+        dated = t == "time" or bool(tokens & _DATE_HINTS)
+        if dated:
+            _dates(node, tokens, self.dayfirst, self.options, found)
+        text = dom.text_of(node)
+        if not text or len(text) > self.options.max_byline_chars:
+            if position > 0 and t == "p":
+                self.paragraphs += 1
+        else:
+            self._names(node, t, tokens, text, position, found)
+            if not dated and len(text) <= self.options.max_dateline_chars and \
+                    _DIGIT.search(text):
+                _dates(node, tokens, self.dayfirst, self.options, found, text=text)
+        if (found.bylines or found.body_names or found.meta_names or found.published
+                or found.modified) and not self.rejected(node):
+            out.bylines += found.bylines
+            out.body_names += found.body_names
+            out.meta_names += found.meta_names
+            out.published += found.published
+            out.modified += found.modified
+
+    def _names(self, node: Node, t: str, tokens: set[str], text: str, position: int,
+               found: Nearby) -> None:
+        relaxed = self.relaxed
+        if tokens & _AUTHOR_HINTS:
+            names = split_names(text, relaxed=relaxed)
+            if names or is_placeholder(strip_prefix(text)[0]):
+                found.bylines.append(Candidate(names, "byline:class", text,
+                                               AUTHOR_PRECEDENCE["class"]))
+        rest, had_prefix = strip_prefix(text)
+        if self.pending_prefix and not had_prefix:
+            names = split_names(_before_date(text), relaxed=relaxed)
+            if names:
+                found.bylines.append(Candidate(names, "byline", text,
+                                               AUTHOR_PRECEDENCE["byline"]))
+        self.pending_prefix = had_prefix and not rest.strip()
+        if had_prefix and rest.strip():
+            names = split_names(_before_date(rest), relaxed=relaxed)
+            if names:
+                found.bylines.append(Candidate(names, "byline", text,
+                                               AUTHOR_PRECEDENCE["byline"]))
+        if t not in _NAME_TAGS or not _NAME_SHAPE.match(text):
+            return
+        name = clean_name(text)
+        if not name or len(name.split()) < 2 or text != name or _section_link(node):
+            return
+        if position > 0 and t in _BODY_TAGS and \
+                self.paragraphs < self.options.body_byline_blocks:
+            found.body_names.append(Candidate((name,), "body-byline", text,
+                                              AUTHOR_PRECEDENCE["body-byline"]))
+        elif _in_meta_line(node, self.options):
+            found.meta_names.append(Candidate((name,), "meta-line", text,
+                                              AUTHOR_PRECEDENCE["meta-line"]))
+
+
+def _section_link(node: Node) -> bool:
+    link = node if dom.tag(node) == "a" else node.css_first("a")
+    if link is None:
+        p = node.parent
+        link = p if p is not None and dom.tag(p) == "a" else None
+    href = dom.attr(link, "href") if link is not None else None
+    return bool(href) and NOT_AUTHOR_LINKS.search(href or "") is not None
+
+
+def _in_meta_line(node: Node, options: MetadataOptions) -> bool:
+    """A name inside a short line that also holds a date or is marked as post meta
+    ("Bence Kovács · 02-12-2025") is the byline."""
+    p = node.parent
+    for _ in range(options.meta_line_levels):
+        if p is None:
+            return False
+        if _tokens(p) & _META_LINE_HINTS:
+            return True
+        text = dom.text_of(p)
+        if len(text) > options.max_meta_line_chars:
+            return False
+        if find_dates(text):
+            return True
+        p = p.parent
+    return False
+
+
+def _before_date(text: str) -> str:
+    found = find_dates(text)
+    cut = found[0].start if found else len(text)
+    for sep in (" on ", " el ", " am ", " le ", " em ", " il ", " | ", " · ", " - ", " — "):
+        i = text.find(sep)
+        if 0 < i < cut:
+            cut = i
+    return text[:cut]
+
+
+def _dates(node: Node, tokens: set[str], dayfirst: bool, options: MetadataOptions,
+           out: Nearby, text: str | None = None) -> None:
+    raw = dom.attr(node, "datetime") or dom.attr(node, "content")
+    origin = "time" if raw and dom.tag(node) == "time" else "visible"
+    if not raw:
+        raw = text if text is not None else dom.text_of(node)
+        if len(raw) > options.max_dateline_chars:
+            return
+    label = " ".join(tokens) + " " + (text or dom.text_of(node))[:60]
+    if _NOT_PAGE.search(label):
+        return
+    iso = parse_date(raw, dayfirst=dayfirst)
+    if not iso:
+        return
+    modified = bool(_MODIFIED.search(label)) or bool(tokens & {"updated", "modified"})
+    cand = Candidate(iso, origin, raw, DATE_PRECEDENCE[origin])
+    (out.modified if modified else out.published).append(cand)
+

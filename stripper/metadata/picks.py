@@ -1,0 +1,126 @@
+"""Reconciliation: authors and dates chosen from every candidate, with provenance.
+
+Authors, strongest first (``metarules.AUTHOR_PRECEDENCE``): JSON-LD author →
+author meta tags → itemprop / rel=author → a "By …" byline near the headline →
+an element marked as the byline → a name alone at the top of the body. A
+placeholder account ("Redacción", "Admin") never wins; when the structured
+author is one, the visible byline or the name at the top of the body does.
+
+Dates (``metarules.DATE_PRECEDENCE``): JSON-LD datePublished → meta dates →
+itemprop datePublished → ``<time datetime>`` near the headline → a visible
+dateline near the headline → the URL path. Only structured dates may lie outside
+[``min_year``, today + ``max_future_days``].
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..dom import Tree
+from ..metarules import DATE_PRECEDENCE, META_MODIFIED, META_PUBLISHED
+from ..options import MetadataOptions
+from .authors import Names, is_placeholder, rel_authors, split_names, structured_authors
+from .dates import parse_date, plausible, valid
+from .nearby import Nearby
+from .provenance import Candidate, Provenance, best
+from .structured import Structured, text_value
+
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/_.-]|$)")
+_URL_DATE_COMPACT = re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)")
+
+
+def _placeholder_only(c: Candidate[Names]) -> bool:
+    return not c.value and any(is_placeholder(p) for p in split_names(c.raw, relaxed=True)) \
+        or not c.value and is_placeholder(c.raw)
+
+
+def pick_authors(tree: Tree, st: Structured, near: Nearby, prov: Provenance,
+                 options: MetadataOptions, *, sites: list[str], relaxed: bool,
+                 undated: bool) -> Names:
+    cands = structured_authors(st, sites, relaxed=relaxed) + \
+        rel_authors(tree, relaxed=relaxed) + near.bylines
+    valid_c = [c for c in cands if c.value]
+    placeholder = any(_placeholder_only(c) for c in cands)
+    if placeholder:
+        valid_c += near.body_names
+    if not valid_c and options.lone_names:
+        valid_c += near.meta_names
+    if undated:
+        for c in cands:
+            prov.lost("author", c, "page-type")
+        return ()
+    win = best(valid_c)
+    extra = [c for c in near.meta_names + near.body_names if c is win]
+    return prov.settle("author", win, cands + extra) or ()
+
+
+def _structured_dates(st: Structured, keys: tuple[str, ...], meta_keys: tuple[str, ...],
+                      dayfirst: bool) -> list[Candidate[str]]:
+    out: list[Candidate[str]] = []
+    for obj, origin in ((st.main, "json-ld"), (st.page, "json-ld:page")):
+        if obj is None:
+            continue
+        for key in keys:
+            raw = text_value(obj.get(key))
+            iso = parse_date(raw, dayfirst=dayfirst) if raw else None
+            if raw and iso:
+                rank = DATE_PRECEDENCE["json-ld"] + (0 if obj is st.main else 2)
+                out.append(Candidate(iso, f"{origin}:{key}", raw, rank))
+                break
+    for key in meta_keys:
+        raw = st.meta(key)
+        iso = parse_date(raw, dayfirst=False) if raw else None
+        if raw and iso:
+            out.append(Candidate(iso, f"meta:{key}", raw, DATE_PRECEDENCE["meta"]))
+            break
+    for key in keys:
+        for raw, _node in st.microdata.get(key.lower(), ())[:1]:
+            iso = parse_date(raw, dayfirst=dayfirst)
+            if iso:
+                out.append(Candidate(iso, f"itemprop:{key}", raw, DATE_PRECEDENCE["itemprop"]))
+    return out
+
+
+def declares_article(st: Structured) -> bool:
+    """The page calls itself an article (JSON-LD article type or og:type=article)."""
+    return st.main is not None or (st.meta("og:type") or "").lower() == "article"
+
+
+def url_date(url: str | None) -> Candidate[str] | None:
+    if not url:
+        return None
+    m = _URL_DATE.search(url) or _URL_DATE_COMPACT.search(url)
+    if not m:
+        return None
+    iso = valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return Candidate(iso, "url", m.group(0), DATE_PRECEDENCE["url"]) if iso else None
+
+
+def pick_dates(tree: Tree, st: Structured, near: Nearby, url: str | None, options: MetadataOptions,
+               prov: Provenance, *, dayfirst: bool, undated: bool) -> tuple[str | None, str | None]:
+    if not options.extract_dates:
+        return None, None
+
+    def ok(c: Candidate[str]) -> bool:
+        return plausible(c.value, min_year=options.min_year,
+                         max_future_days=options.max_future_days)
+
+    pub = _structured_dates(st, ("datePublished", "dateCreated", "uploadDate"),
+                            META_PUBLISHED, dayfirst)
+    pub += [c for c in near.published if ok(c)]
+    u = url_date(url)
+    if u is not None and ok(u):
+        pub.append(u)
+    mod = _structured_dates(st, ("dateModified",), META_MODIFIED, dayfirst)
+    mod += [c for c in near.modified if ok(c)]
+    if undated:
+        for c in pub:
+            prov.lost("date", c, "page-type")
+        return None, prov.settle("date_modified", best(mod), mod)
+    if not pub and options.modified_as_published:
+        # a page that shows only "Updated on …" is dated by that date for readers
+        shown = [c for c in mod if c.origin in ("visible", "time")]
+        if shown:
+            pub = [Candidate(shown[0].value, f"{shown[0].origin}:modified", shown[0].raw,
+                             shown[0].rank)]
+    return prov.settle("date", best(pub), pub), prov.settle("date_modified", best(mod), mod)

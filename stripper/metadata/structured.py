@@ -1,0 +1,162 @@
+"""Structured metadata: JSON-LD (with @graph, @id references and arrays), microdata
+``itemprop`` values and ``<meta>`` tags, read once per page into plain data.
+
+JSON-LD objects are flattened into one list; ``main`` is the object that
+describes the page itself: the highest-ranked article-like type in
+``metarules.ARTICLE_LD_TYPES``, else a page-like type (``WebPage``).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import dom
+from ..dom import Node, Tree
+from ..metarules import ARTICLE_LD_TYPES, PAGE_LD_TYPES
+
+LdObject = dict[str, Any]
+_WALK_KEYS = ("@graph", "mainEntity", "mainEntityOfPage", "itemReviewed", "hasPart",
+              "subjectOf", "about", "itemListElement", "item", "acceptedAnswer",
+              "suggestedAnswer", "comment")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_MICRODATA_PROPS = ("headline", "name", "author", "creator", "datepublished", "datecreated",
+                    "datemodified", "dateupdated")
+
+
+def _walk(obj: Any, depth: int = 0) -> Iterator[LdObject]:
+    if depth > 8:
+        return
+    if isinstance(obj, list):
+        for o in obj:
+            yield from _walk(o, depth + 1)
+    elif isinstance(obj, dict):
+        yield obj
+        for key in _WALK_KEYS:
+            if key in obj and isinstance(obj[key], (dict, list)):
+                yield from _walk(obj[key], depth + 1)
+
+
+def _loads(raw: str) -> Any:
+    raw = raw.strip()
+    raw = raw.removeprefix("<!--")
+    raw = raw.removesuffix("-->")
+    raw = raw.strip().removeprefix("//<![CDATA[").removesuffix("//]]>").strip().rstrip(";")
+    try:
+        return json.loads(raw, strict=False)
+    except ValueError:
+        try:
+            return json.loads(_CONTROL.sub(" ", raw), strict=False)
+        except ValueError:
+            return None
+
+
+def json_ld_objects(tree: Tree) -> list[LdObject]:
+    """Every JSON-LD object on the page, nested ones included, in document order."""
+    out: list[LdObject] = []
+    for raw in dom.iter_json_ld(tree):
+        data = _loads(raw)
+        if data is not None:
+            out.extend(_walk(data))
+    return out
+
+
+def ld_types(obj: LdObject) -> set[str]:
+    t = obj.get("@type")
+    if isinstance(t, str):
+        return {t.lower().rsplit("/", 1)[-1]}
+    if isinstance(t, list):
+        return {str(x).lower().rsplit("/", 1)[-1] for x in t}
+    return set()
+
+
+def _rank(obj: LdObject) -> int:
+    types = ld_types(obj)
+    ranks = [i for i, t in enumerate(ARTICLE_LD_TYPES) if t in types]
+    if ranks:
+        return min(ranks)
+    if types & set(PAGE_LD_TYPES):
+        return len(ARTICLE_LD_TYPES)
+    return 1_000
+
+
+def text_value(value: Any) -> str | None:
+    """A string from a JSON-LD value (string, list of strings or {"@value": …})."""
+    if isinstance(value, str):
+        v = " ".join(html.unescape(value).split())
+        return v or None
+    if isinstance(value, list) and value:
+        return text_value(value[0])
+    if isinstance(value, dict):
+        return text_value(value.get("@value") or value.get("name"))
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+@dataclass(slots=True)
+class Structured:
+    """What the page says about itself in machine-readable form."""
+
+    ld: list[LdObject] = field(default_factory=list)
+    by_id: dict[str, LdObject] = field(default_factory=dict)
+    main: LdObject | None = None  # the article-like object describing the page
+    page: LdObject | None = None  # the WebPage-like object, when different
+    metas: dict[str, list[str]] = field(default_factory=dict)
+    microdata: dict[str, list[tuple[str, Node]]] = field(default_factory=dict)
+
+    def meta(self, key: str) -> str | None:
+        values = self.metas.get(key)
+        return values[0] if values else None
+
+    def resolve(self, value: Any) -> Any:
+        """Follow an ``{"@id": …}`` reference to its full object, when the page has it."""
+        if isinstance(value, dict) and set(value) <= {"@id", "@type"}:
+            ref = value.get("@id")
+            if isinstance(ref, str) and ref in self.by_id:
+                return self.by_id[ref]
+        return value
+
+
+def read_structured(tree: Tree) -> Structured:
+    s = Structured()
+    s.ld = json_ld_objects(tree)
+    for obj in s.ld:
+        ref = obj.get("@id")
+        if isinstance(ref, str) and len(obj) > 2:
+            s.by_id.setdefault(ref, obj)
+    ranked = sorted((o for o in s.ld if _rank(o) < 1_000), key=_rank)
+    if ranked:
+        best = ranked[0]
+        if _rank(best) < len(ARTICLE_LD_TYPES):
+            s.main = best
+            s.page = next((o for o in ranked if _rank(o) == len(ARTICLE_LD_TYPES)), None)
+        else:
+            s.page = best
+    for key, value in dom.meta_tags(tree):
+        s.metas.setdefault(key, []).append(" ".join(html.unescape(value).split()))
+    s.microdata = _microdata(tree)
+    return s
+
+
+def _microdata(tree: Tree) -> dict[str, list[tuple[str, Node]]]:
+    out: dict[str, list[tuple[str, Node]]] = {}
+    for node in tree.css("[itemprop]"):
+        if dom.tag(node) == "meta" and dom.attr(node, "name"):
+            continue
+        for prop in (dom.attr(node, "itemprop") or "").lower().split():
+            if prop not in _MICRODATA_PROPS:
+                continue
+            a = node.attributes
+            value = a.get("content") or a.get("datetime") or ""
+            if not value:
+                inner = node.css_first("[itemprop=name]") if prop in ("author", "creator") \
+                    else None
+                value = dom.text_of(inner if inner is not None else node)
+            if value:
+                out.setdefault(prop, []).append((" ".join(value.split()), node))
+    return out

@@ -1,0 +1,230 @@
+"""Metadata rule tables, kept as data. ``stripper.metadata`` only interprets them.
+
+Everything a page-independent reader of titles, bylines and dates needs to know
+about how the web writes them: which meta tags carry what, in which order they
+are trusted, how bylines start in six languages, which "authors" are staff
+placeholders, month and weekday names, and the separators between a headline
+and the site name in a ``<title>``. No domain names, no page-specific strings.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------- structured sources
+# schema.org types whose headline/author/dates describe the page itself, strongest first.
+ARTICLE_LD_TYPES: tuple[str, ...] = (
+    "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+    "backgroundnewsarticle", "reviewnewsarticle", "liveblogposting", "blogposting",
+    "article", "techarticle", "scholarlyarticle", "report", "socialmediaposting",
+    "discussionforumposting", "posting", "review", "medicalwebpage", "howto", "recipe",
+    "question", "qapage", "videoobject", "creativework",
+)
+# types that describe the page but rarely its author or publication date.
+PAGE_LD_TYPES: tuple[str, ...] = (
+    "webpage", "itempage", "aboutpage", "collectionpage", "profilepage", "searchresultspage",
+    "contactpage", "checkoutpage", "faqpage", "product",
+)
+PERSON_LD_TYPES: frozenset[str] = frozenset({"person"})
+
+# meta tag keys (lower-cased name/property/itemprop), in order of trust.
+META_TITLE: tuple[str, ...] = ("og:title", "twitter:title", "dc.title", "citation_title",
+                               "parsely-title", "sailthru.title", "title")
+META_AUTHOR: tuple[str, ...] = (
+    "author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+    "dcterms.creator", "citation_author", "byl", "twitter:creator", "og:article:author",
+    "book:author",
+)
+META_PUBLISHED: tuple[str, ...] = (
+    "article:published_time", "og:article:published_time", "article:published",
+    "datepublished", "parsely-pub-date", "sailthru.date", "publish-date", "publish_date",
+    "publishdate", "pubdate", "publication_date", "dc.date.issued", "dcterms.issued",
+    "dcterms.created", "dc.date", "dc.date.created", "citation_publication_date",
+    "citation_date", "date", "article.published", "originalpublicationdate", "release_date",
+    "og:publish_date", "og:published_time", "og:publication_time", "cxenseparse:publishtime",
+    "publisheddate", "published", "date-pub", "ms.date", "datecreated",
+)
+META_MODIFIED: tuple[str, ...] = (
+    "article:modified_time", "og:updated_time", "article:modified", "datemodified",
+    "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "revised",
+)
+META_SITENAME: tuple[str, ...] = ("og:site_name", "application-name", "apple-mobile-web-app-title",
+                                  "twitter:site")
+META_DESCRIPTION: tuple[str, ...] = ("og:description", "description", "twitter:description",
+                                     "dc.description")
+META_IMAGE: tuple[str, ...] = ("og:image", "og:image:url", "twitter:image", "twitter:image:src")
+META_TAGS: tuple[str, ...] = ("article:tag", "article:section", "keywords", "news_keywords",
+                              "parsely-tags")
+META_LANGUAGE: tuple[str, ...] = ("og:locale", "content-language", "language", "dc.language")
+
+# ---------------------------------------------------------------- precedence
+# Lower rank wins. Sources of the same field are compared by rank first; the
+# documented order in docs/metadata.md is this table.
+DATE_PRECEDENCE: dict[str, int] = {
+    "json-ld": 0,
+    "meta": 1,
+    "itemprop": 2,
+    "time": 3,
+    "visible": 4,
+    "url": 5,
+}
+AUTHOR_PRECEDENCE: dict[str, int] = {
+    "json-ld": 0,
+    "meta": 1,
+    "itemprop": 2,
+    "rel": 2,
+    "byline": 3,
+    "class": 4,
+    "meta-line": 5,
+    "body-byline": 6,
+    "json-ld-org": 4,  # an organisation (or the site itself) as the author
+}
+
+# ---------------------------------------------------------------- bylines
+# Words that open a byline, per language (matched case-insensitively, then a name).
+BYLINE_PREFIXES: dict[str, tuple[str, ...]] = {
+    "en": ("written by", "posted by", "published by", "reviewed by", "words by", "story by",
+           "author:", "authors:", "by:", "by"),
+    "es": ("escrito por", "publicado por", "autor:", "autora:", "autores:", "por:", "por"),
+    "de": ("geschrieben von", "verfasst von", "autor:", "autorin:", "von:", "von"),
+    "fr": ("écrit par", "publié par", "rédigé par", "auteur :", "auteur:", "par :", "par"),
+    "pt": ("escrito por", "publicado por", "autor:", "autora:", "por"),
+    "it": ("scritto da", "pubblicato da", "autore:", "autrice:", "di"),
+}
+# Generic accounts that publish on behalf of a desk; never a person's byline.
+PLACEHOLDER_AUTHORS: frozenset[str] = frozenset({
+    "admin", "administrator", "administrador", "administrateur", "amministratore", "root",
+    "redacción", "redaccion", "redacción web", "la redacción", "redaktion", "die redaktion",
+    "rédaction", "la rédaction", "redação", "redacao", "redazione", "la redazione",
+    "editorial", "editorial staff", "editorial team", "editorial board", "editor", "editors",
+    "the editors", "newsroom", "news desk", "newsdesk", "desk", "web desk", "staff",
+    "staff writer", "staff reporter", "team", "our team", "the team", "webmaster", "guest",
+    "guest author", "guest post", "user", "anonymous", "anónimo", "anonyme", "unknown",
+    "author", "autor", "auteur", "autore", "contributor", "contributors", "press",
+    "press office", "marketing", "marketing team", "content team", "blog", "wpadmin",
+    "site admin", "default", "agencias", "agencies", "wire",
+})
+# Words that make a string a role, a label or a date rather than a name.
+NOT_NAME_WORDS: frozenset[str] = frozenset({
+    "updated", "published", "posted", "modified", "ago", "min", "mins", "minute", "minutes",
+    "read", "reading", "actualizado", "publicado", "aktualisiert", "veröffentlicht",
+    "mis", "publié", "atualizado", "aggiornato", "pubblicato", "share", "follow", "comments",
+    "comment", "reply", "login", "subscribe", "home", "menu", "search", "view", "all",
+    "posts", "articles", "more", "contact", "about", "photo", "photos", "image", "video",
+    "editor-in-chief", "reviewed", "fact", "checked", "medically", "sponsored",
+    "advertisement", "category", "tags", "in", "uncategorized", "http", "https", "www",
+})
+# Words of a job title; a visible byline's name ends where they begin
+# ("By Sofia Kondrat EdTech Content writer").
+ROLE_WORDS: frozenset[str] = frozenset({
+    "editor", "editors", "writer", "writers", "reporter", "correspondent", "contributor",
+    "columnist", "director", "founder", "co-founder", "cofounder", "ceo", "cto", "cfo", "coo",
+    "manager", "expert", "analyst", "specialist", "senior", "sr", "sr.", "chief", "head",
+    "lead", "producer", "architect", "engineer", "consultant", "officer", "president",
+    "professor", "researcher", "journalist", "strategist", "marketer", "designer",
+    "developer", "attorney", "lawyer", "dietitian", "nutritionist", "coach", "trainer",
+    "partner", "principal", "associate", "assistant", "intern", "fellow", "host", "photographer",
+    "redactor", "redactora", "periodista", "redakteur", "redakteurin", "journaliste",
+    "rédacteur", "rédactrice", "giornalista", "jornalista", "content", "marketing", "tech",
+    "contributing", "managing", "executive", "deputy", "guest", "last", "view", "read",
+})
+# Joiners between several names in one byline.
+AUTHOR_JOINERS = re.compile(
+    r"\s*(?:,|;|\||/|&|\+|\band\b|\by\b|\bund\b|\bet\b|\be\b|\bcon\b|\bwith\b)\s*",
+    re.IGNORECASE)
+# class/id word parts of elements that hold a byline.
+AUTHOR_HINTS: tuple[str, ...] = ("author", "byline", "autor", "auteur", "autore", "writer",
+                                 "creator", "posted-by", "post-author", "entry-author")
+# Link targets that make a short capitalised text a section name, not a person.
+NOT_AUTHOR_LINKS = re.compile(r"/(?:category|categories|tag|tags|topic|topics|section|sections|"
+                              r"c|t|label|labels|series|collections?)/", re.IGNORECASE)
+# class/id word parts of elements that hold a date.
+DATE_HINTS: tuple[str, ...] = ("date", "time", "published", "posted", "pubdate", "dateline",
+                               "meta", "byline", "fecha", "datum", "data", "timestamp")
+# containers whose dates never describe the page (comments, calendars, footers…).
+DATE_REJECT_HINTS: tuple[str, ...] = (
+    "comment", "comments", "reply", "replies", "calendar", "wp-calendar", "copyright",
+    "footer", "widget", "sidebar", "related", "recent", "archive", "archives", "popular",
+    "weather", "ticker", "topbar", "top-bar", "header-date", "today", "event", "events",
+)
+# a visible "modified" label near a date: the date is the modification date.
+MODIFIED_WORDS: tuple[str, ...] = (
+    "updated", "last updated", "modified", "actualizado", "actualización", "aktualisiert",
+    "mis à jour", "mise à jour", "atualizado", "aggiornato", "revised",
+)
+# a label that makes a nearby date describe something else than the page.
+NOT_PAGE_DATE_WORDS: tuple[str, ...] = (
+    "joined", "member since", "registered", "last post", "last reply", "last active",
+    "last edited", "edited", "founded", "established", "since", "as of", "copyright", "©",
+    "expires", "deadline", "event date", "starts", "ends", "miembro desde", "registrado",
+    "mitglied seit", "registriert", "inscrit", "membre depuis", "iscritto", "membro desde",
+)
+PUBLISHED_WORDS: tuple[str, ...] = (
+    "published", "posted", "publicado", "veröffentlicht", "publié", "pubblicato", "on",
+)
+
+# ---------------------------------------------------------------- months and weekdays
+MONTHS_BY_LANGUAGE: dict[str, tuple[tuple[str, ...], ...]] = {
+    "en": (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+           ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+           ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+           ("december", "dec")),
+    "es": (("enero", "ene"), ("febrero", "feb"), ("marzo", "mar"), ("abril", "abr"),
+           ("mayo", "may"), ("junio", "jun"), ("julio", "jul"), ("agosto", "ago"),
+           ("septiembre", "setiembre", "sep", "sept", "set"), ("octubre", "oct"),
+           ("noviembre", "nov"), ("diciembre", "dic")),
+    "de": (("januar", "jänner", "jan"), ("februar", "feb"), ("märz", "maerz", "mrz"),
+           ("april", "apr"), ("mai",), ("juni", "jun"), ("juli", "jul"), ("august", "aug"),
+           ("september", "sep", "sept"), ("oktober", "okt"), ("november", "nov"),
+           ("dezember", "dez")),
+    "fr": (("janvier", "janv"), ("février", "fevrier", "févr", "fevr"), ("mars",),
+           ("avril", "avr"), ("mai",), ("juin",), ("juillet", "juil"), ("août", "aout"),
+           ("septembre", "sept"), ("octobre", "oct"), ("novembre", "nov"),
+           ("décembre", "decembre", "déc", "dec")),
+    "pt": (("janeiro", "jan"), ("fevereiro", "fev"), ("março", "marco", "mar"),
+           ("abril", "abr"), ("maio", "mai"), ("junho", "jun"), ("julho", "jul"),
+           ("agosto", "ago"), ("setembro", "set"), ("outubro", "out"), ("novembro", "nov"),
+           ("dezembro", "dez")),
+    "it": (("gennaio", "gen"), ("febbraio", "feb"), ("marzo", "mar"), ("aprile", "apr"),
+           ("maggio", "mag"), ("giugno", "giu"), ("luglio", "lug"), ("agosto", "ago"),
+           ("settembre", "set"), ("ottobre", "ott"), ("novembre", "nov"),
+           ("dicembre", "dic")),
+}
+WEEKDAYS: tuple[str, ...] = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado",
+    "domingo", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+    "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
+    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+)
+# Languages (and regions) whose numeric dates put the month first ("01/13/2022").
+MONTH_FIRST_LOCALES: frozenset[str] = frozenset({"en-us", "en-ph", "en-ca", "en-fm"})
+
+# ---------------------------------------------------------------- titles
+# Separators between a headline and a site name in <title> or og:title.
+TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•:»«/~]\s+|\s*\|\s*|\s+::\s+|\s*[«»]\s*")
+# Words that mark a heading as page chrome, not a headline (menus, widgets).
+NOT_HEADLINE: frozenset[str] = frozenset({
+    "menu", "navigation", "breadcrumb", "breadcrumbs", "cart", "sidebar", "newsletter",
+})
+
+# ---------------------------------------------------------------- page types
+# Page types whose ground truth rarely has an author or a date: only strong,
+# structured evidence counts there.
+UNDATED_PAGE_TYPES: frozenset[str] = frozenset({
+    "listing", "product", "service", "documentation", "collection",
+})
+
+# ---------------------------------------------------------------- language
+# Very common short words per language, for a content check of the declared
+# language (html lang, og:locale) when it is missing or they disagree.
+STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(["the", "and", "of", "to", "in", "is", "that", "for", "it", "with", "as", "was", "on", "are", "be", "this", "by", "you"]),
+    "es": frozenset(["el", "la", "de", "que", "y", "en", "los", "del", "las", "por", "un", "para", "con", "una", "es", "se", "su", "al"]),
+    "de": frozenset(["der", "die", "und", "das", "ist", "den", "von", "zu", "mit", "sich", "des", "auf", "für", "nicht", "ein", "eine"]),
+    "fr": frozenset(["le", "la", "les", "de", "des", "et", "est", "un", "une", "du", "en", "que", "pour", "dans", "pas", "sur", "au"]),
+    "pt": frozenset(["o", "a", "os", "as", "de", "do", "da", "que", "e", "em", "um", "uma", "para", "com", "não", "no", "na", "dos"]),
+    "it": frozenset(["il", "la", "di", "che", "e", "un", "una", "per", "con", "non", "del", "della", "sono", "nel", "alla", "gli"]),
+    "nl": frozenset(["de", "het", "een", "van", "en", "is", "dat", "op", "te", "voor", "met", "niet", "zijn", "in", "aan"]),
+}

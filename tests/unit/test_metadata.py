@@ -1,0 +1,208 @@
+"""Metadata on small HTML snippets: title, authors, dates, language, provenance."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from stripper.dom import build_tree
+from stripper.metadata import extract_metadata
+from stripper.metadata.authors import clean_name, split_names, structured_names
+
+HEADLINE = "Kazakhstan, or how for Russia every crisis is an opportunity"
+
+# A WordPress/JNews-like article: header "today" stamp, a placeholder author
+# account, a dateline, and the real author's name as the first body paragraph.
+BODY = """<body>
+<div class="jeg_topbar"><div class="jeg_top_date">{today}</div></div>
+<nav><ul><li><a href="/">Frontpage</a></li><li><a href="/news">News</a></li></ul></nav>
+<div class="jeg_inner_content"><div class="entry-header">
+  <h1 class="jeg_post_title">{headline}</h1>
+  <div class="jeg_meta_container"><div class="jeg_post_meta">
+    <div class="jeg_meta_author">{by} <a href="/author/redaccion/">Redacción</a></div>
+    <div class="jeg_meta_date"><a href="/kazakhstan/">{dateline}</a></div>
+    <div class="jeg_meta_category"><span>in <a href="/c/">Uncategorized</a></span></div>
+  </div></div>
+</div>
+<div class="jeg_share_top_container"><a href="#">Share on Facebook</a></div>
+<div class="entry-content"><div class="content-inner">
+<p><strong>Mira Milosevich-Juaristi</strong></p>
+<p>Senior Researcher for Russia and Eurasia, Elcano Royal Institute</p>
+<p>{para}</p><p>{para}</p>
+</div></div></div>
+<div class="widget"><table id="wp-calendar"><caption>{calendar}</caption></table></div>
+<footer><p>© 2026 thediplomatinspain</p></footer>
+</body>"""
+PARA = ("The riots that have erupted in Kazakhstan over the rise in liquefied gas prices "
+        "have turned into a tidal wave of anti-government protests, on January 5, 2022.")
+
+
+def _page(head: str, *, by: str, dateline: str, lang: str, today: str, calendar: str) -> str:
+    body = BODY.format(headline=HEADLINE, by=by, dateline=dateline, today=today, para=PARA,
+                       calendar=calendar)
+    return f"<!doctype html><html lang='{lang}'><head>{head}</head>{body}</html>"
+
+
+def _ld() -> str:
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebPage", "@id": "https://x.example/k/#webpage", "name": "ignored page",
+         "datePublished": "2022-01-12T00:00:00+00:00"},
+        {"@type": "NewsArticle", "@id": "https://x.example/k/#article",
+         "headline": HEADLINE, "datePublished": "2022-01-13T09:30:00+01:00",
+         "dateModified": "2022-01-14T08:00:00+01:00",
+         "author": [{"@id": "https://x.example/#/person/1"}]},
+        {"@type": "Person", "@id": "https://x.example/#/person/1", "name": "Redacción"},
+    ]}
+    return f'<script type="application/ld+json">{json.dumps(graph)}</script>'
+
+
+ENGLISH = _page(
+    f"<title>{HEADLINE} - thediplomatinspain</title>"
+    f'<meta property="og:title" content="{HEADLINE} - thediplomatinspain">'
+    '<meta property="og:site_name" content="thediplomatinspain">'
+    '<meta property="og:locale" content="en_US">' + _ld(),
+    by="by", dateline="13 de January de 2022", lang="en-US",
+    today="Saturday, February 7, 2026", calendar="February 2026")
+SPANISH = _page(
+    f"<title>{HEADLINE} | thediplomatinspain</title>"
+    f'<meta property="og:title" content="{HEADLINE}">'
+    '<meta name="author" content="Redacción">',
+    by="por", dateline="13 de enero de 2022", lang="es-ES",
+    today="sábado, 7 de febrero de 2026", calendar="febrero 2026")
+BARE = _page(
+    f"<title>{HEADLINE} – thediplomatinspain</title>",
+    by="", dateline="13 de January de 2022", lang="en",
+    today="Saturday, February 7, 2026", calendar="February 2026")
+
+
+@pytest.mark.parametrize("html", [ENGLISH, SPANISH, BARE], ids=["en-json-ld", "es-meta", "bare"])
+def test_seed_like_article(html: str) -> None:
+    m = extract_metadata(build_tree(html), "https://x.example/kazakhstan-crisis/",
+                         page_type="article")
+    assert m.title == HEADLINE
+    assert m.authors == ("Mira Milosevich-Juaristi",)
+    assert m.date == "2022-01-13"
+    assert m.sources["title"].origin == "h1"
+    # the placeholder lost, and says so for --explain
+    assert any(d.node == "author" for d in m.candidates) or m.sources["author"].origin \
+        == "body-byline"
+
+
+def test_structured_sources_are_recorded() -> None:
+    m = extract_metadata(build_tree(ENGLISH), None, page_type="article")
+    assert m.sources["date"].origin == "json-ld:datePublished"
+    assert m.sources["date"].raw == "2022-01-13T09:30:00+01:00"
+    assert m.date_modified == "2022-01-14"
+    assert m.language == "en"
+    assert m.sitename == "thediplomatinspain"
+
+
+def test_spanish_dateline_is_visible_source() -> None:
+    m = extract_metadata(build_tree(SPANISH), None, page_type="article")
+    assert m.sources["date"].origin in ("visible", "time")
+    assert m.language == "es"
+
+
+def test_graph_author_reference_and_arrays() -> None:
+    ld = {"@graph": [
+        {"@type": "BlogPosting", "headline": "A post", "datePublished": "2021-05-04",
+         "author": [{"@id": "#a"}, {"@id": "#b"}]},
+        {"@type": "Person", "@id": "#a", "name": "Ana Pérez"},
+        {"@type": "Person", "@id": "#b", "name": "John Smith"},
+    ]}
+    html = (f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script>'
+            "</head><body><h1>A post</h1><p>text</p></body></html>")
+    m = extract_metadata(build_tree(html), None, page_type="article")
+    assert m.authors == ("Ana Pérez", "John Smith")
+    assert m.author == "Ana Pérez; John Smith"
+    assert m.date == "2021-05-04"
+
+
+def test_title_site_suffix_stripped_when_no_h1() -> None:
+    html = ('<html><head><title>How to grow tomatoes | Garden Weekly</title>'
+            '<meta property="og:site_name" content="Garden Weekly"></head>'
+            "<body><p>No heading here.</p></body></html>")
+    m = extract_metadata(build_tree(html), "https://gardenweekly.example/t")
+    assert m.title == "How to grow tomatoes"
+    assert m.sources["title"].origin == "title"
+
+
+def test_logo_h1_is_not_the_headline() -> None:
+    html = ('<html><head><title>Ten ways to bake bread - Crumbs</title></head><body>'
+            '<header><h1><a href="/">Crumbs</a></h1></header>'
+            "<article><h2>Ten ways to bake bread</h2><p>Knead.</p></article></body></html>")
+    m = extract_metadata(build_tree(html), "https://crumbs.example/bread")
+    assert m.title == "Ten ways to bake bread"
+
+
+@pytest.mark.parametrize("raw", ["Redacción", "Editorial Staff", "admin", "Newsroom",
+                                 "info@example.com", "https://x.example/u/1", "Updated 3 min ago",
+                                 "13 de enero de 2022", "@handle", "Share on Facebook"])
+def test_not_a_name(raw: str) -> None:
+    assert clean_name(raw) is None
+
+
+@pytest.mark.parametrize(("raw", "names"), [
+    ("By Jane Doe", ("Jane Doe",)),
+    ("Por María José García y Luis Gómez", ("María José García", "Luis Gómez")),
+    ("Von Hans Müller", ("Hans Müller",)),
+    ("Par Jean-Luc Picard", ("Jean-Luc Picard",)),
+    ("Di Mario Rossi", ("Mario Rossi",)),
+    ("Autor: João Silva", ("João Silva",)),
+    ("By Jane Doe, Senior Editor", ("Jane Doe",)),
+    ("Written by Meghan Neville Content Marketing Coordinator", ("Meghan Neville",)),
+    ("Dakota Hebert July 3, 2025", ("Dakota Hebert",)),
+    ("By Tom May", ("Tom May",)),
+    ("By the Lavazza Team 2–3 minutes", ("the Lavazza Team",)),
+    ("Home » News » Technology", ()),
+])
+def test_visible_bylines(raw: str, names: tuple[str, ...]) -> None:
+    assert split_names(raw) == names
+
+
+@pytest.mark.parametrize(("raw", "names"), [
+    ("Dylan Bailey, MS, RD, FAND", ("Dylan Bailey, MS, RD, FAND",)),
+    ("Ana Pérez, John Smith", ("Ana Pérez", "John Smith")),
+    ("Ana Pérez and John Smith", ("Ana Pérez", "John Smith")),
+    ("kirstin boatto", ("kirstin boatto",)),
+    ('"David Kim"', ("David Kim",)),
+    ("Redacción", ()),
+    ("page.head.extra.author", ()),
+    ("https://facebook.com/someone", ()),
+])
+def test_structured_names(raw: str, names: tuple[str, ...]) -> None:
+    assert structured_names(raw) == names
+
+
+def test_listing_pages_get_no_date_or_author() -> None:
+    html = ('<html><head><meta name="author" content="Jane Doe">'
+            '<meta property="article:published_time" content="2022-01-13"></head>'
+            "<body><h1>Latest news</h1><ul><li>a</li></ul></body></html>")
+    m = extract_metadata(build_tree(html), None, page_type="listing")
+    assert m.date is None and m.authors == ()
+    assert {d.verdict for d in m.candidates if d.node in ("date", "author")} == {"page-type"}
+    m2 = extract_metadata(build_tree(html), None, page_type="article")
+    assert m2.date == "2022-01-13" and m2.authors == ("Jane Doe",)
+
+
+def test_future_and_old_visible_dates_rejected() -> None:
+    html = ("<html><body><h1>Story title here</h1><div class='date'>January 13, 2999</div>"
+            "<p>Text.</p></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").date is None
+    html = html.replace("2999", "1990")
+    assert extract_metadata(build_tree(html), None, page_type="article").date is None
+
+
+def test_comment_dates_never_count() -> None:
+    html = ("<html><body><article><h1>Story title here</h1><p>Body text.</p>"
+            "<div class='comments'><div class='comment-date'>March 3, 2021</div></div>"
+            "</article></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").date is None
+
+
+def test_url_date() -> None:
+    html = "<html><body><h1>Story</h1></body></html>"
+    m = extract_metadata(build_tree(html), "https://n.example/2022/01/13/story/",
+                         page_type="article")
+    assert m.date == "2022-01-13" and m.sources["date"].origin == "url"
