@@ -40,6 +40,7 @@ FIGURES: dict[str, int] = {"f1": +1, "with": +1, "without": -1}
 # Slack below the measured figure when pinning: one page's F1 moving by 0.3, or one
 # snippet of ~500, is not a regression worth blocking a landing for; a real one is.
 MARGIN = 0.002
+METADATA = ("title", "author", "author_empty", "date", "date_empty")
 
 
 def available(root: Path = DATASET) -> bool:
@@ -73,6 +74,8 @@ def measure(root: Path) -> dict[str, Any]:
         "figures": {k: round(s[k], 4) for k in FIGURES},
         "by_type": {t: {"pages": v["pages"], "f1": round(v["f1"], 4)}
                     for t, v in s["by_type"].items()},
+        # shown and recorded, not gated: metadata has its own harness (stripper eval)
+        "metadata": {k: round(s[k], 4) for k in METADATA},
         "errors": s["errors"],
     }
 
@@ -123,6 +126,7 @@ def update(measured: dict[str, Any], old: dict[str, Any] | None, allow_regressio
         "floors": floors,
         "measured": measured["figures"],
         "by_type": measured["by_type"],
+        "metadata": measured.get("metadata", {}),
     }
     path.write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
     return []
@@ -139,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no dataset at {args.dataset}", file=sys.stderr)
         return 2
     m = measure(args.dataset)
-    print(json.dumps({k: m[k] for k in ("pages", "figures", "errors")}))
+    print(json.dumps({k: m[k] for k in ("pages", "figures", "errors", "metadata")}))
     for t, v in m["by_type"].items():
         print(f"  {t:<14}{v['pages']:>4} pages  F1 {v['f1']:.4f}")
     old = load_baseline() if BASELINE.is_file() else None

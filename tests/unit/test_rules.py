@@ -9,6 +9,8 @@ six languages the project promises (en, es, de, fr, pt, it).
 
 from __future__ import annotations
 
+import importlib
+import re
 from dataclasses import replace
 
 import pytest
@@ -275,3 +277,37 @@ def test_teaser_tail_is_stripped(raw: str, want: str) -> None:
 def test_teaser_tail_only_at_the_end() -> None:
     raw = "Read more about it in our guide, which covers every case."
     assert TEASER_TAIL.sub("", raw) == raw
+
+
+# ------------------------------------------------------------------ no page-specific strings
+# Rules describe how the web is built, never which page is which (house rule): no domain
+# names, URLs or hosts anywhere in the rule tables.
+RULE_MODULES = ("stripper.rules", "stripper.metarules", "stripper.pagerules")
+_DOMAIN = re.compile(
+    r"https?://|www\.|\b[a-z0-9-]+\.(?:com|org|net|io|co|uk|de|es|fr|it|pt|info|gov|edu)\b",
+    re.IGNORECASE)
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, re.Pattern):
+        return [value.pattern]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in _strings(k) + _strings(v)]
+    if isinstance(value, (tuple, list, set, frozenset)):
+        return [s for v in value for s in _strings(v)]
+    if hasattr(value, "__dataclass_fields__"):
+        return [s for f in value.__dataclass_fields__ for s in _strings(getattr(value, f))]
+    return []
+
+
+@pytest.mark.parametrize("module", RULE_MODULES)
+def test_rule_tables_name_no_sites(module: str) -> None:
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError:
+        pytest.skip(f"{module} does not exist (yet)")
+    hits = [(name, s) for name, value in vars(mod).items()
+            if name.isupper() for s in _strings(value) if _DOMAIN.search(s)]
+    assert not hits, hits[:10]
