@@ -22,6 +22,7 @@ Routes (the query string ``?k=...`` keys per-test counters where a route is stat
     /gzip, /brotli, /deflate   the article, content-encoded
     /redirect/<n>          a chain of n 302s ending at /page
     /loop-a, /loop-b       redirect to each other
+    /to-private            redirects into /private/ (robots.txt forbids the target)
     /private/<x>           the article (robots.txt forbids it)
     /doc.pdf               application/pdf
     /slow/<n>              the article after 0.2 s (for concurrency tests)
@@ -64,6 +65,7 @@ CP1252_PAGE = (
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # no 40 ms Nagle/delayed-ACK stall per response
     server: FaultHTTPServer
 
     def log_message(self, format: str, *args: object) -> None:  # quiet
@@ -159,6 +161,8 @@ class Handler(BaseHTTPRequestHandler):
         elif head == "redirect":
             n = int(parts[1])
             self.redirect(f"/redirect/{n - 1}" if n > 1 else "/page/final")
+        elif head == "to-private":
+            self.redirect("/private/target")
         elif head == "loop-a":
             self.redirect("/loop-b")
         elif head == "loop-b":

@@ -203,6 +203,14 @@ def test_robots_disallow_and_ignore_robots(srv: FaultServer) -> None:
     assert page.status == 200 and srv.hits("/private/secret") == 1
 
 
+def test_robots_checked_on_redirect_target(srv: FaultServer) -> None:
+    err = fail(srv, "/to-private")
+    assert (err.kind, len(err.attempts)) == ("robots-disallowed", 1)
+    assert srv.hits("/to-private") == 1 and srv.hits("/private/target") == 0
+    results = list(fetch_many([srv.url("/to-private")], options=FAST))
+    assert results[0].error is not None and results[0].error.kind == "robots-disallowed"
+
+
 def test_robots_cache_fetches_robots_once_per_host(srv: FaultServer) -> None:
     cache = RobotsCache()
     for i in range(3):

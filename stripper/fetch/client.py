@@ -20,7 +20,7 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import AsyncGenerator, Iterable, Iterator
+from collections.abc import AsyncGenerator, Generator, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
@@ -196,9 +196,14 @@ def revalidated(cached: CachedPage, att: Attempts) -> Page:
                 attempts=att.success("http 304, cached copy reused"))
 
 
-def robots_verdict(rules: RobotsRules, url: str, options: FetchOptions, att: Attempts) -> None:
+def robots_verdict(rules: RobotsRules, url: str, options: FetchOptions, att: Attempts, *,
+                   redirect: bool = False) -> None:
+    """Raise robots-disallowed; a refused redirect target ends the attempt in the log."""
     if not rules.allows(url, options.user_agent):
-        raise att.error("robots-disallowed", f"disallowed by robots.txt ({rules.note}): {url}")
+        reason = f"disallowed by robots.txt ({rules.note}): {url}"
+        if redirect:
+            raise att.fail("robots-disallowed", "redirect target " + reason)
+        raise att.error("robots-disallowed", reason)
 
 
 def _store_for(options: FetchOptions) -> Store:
@@ -244,7 +249,7 @@ def _attempt_sync(client: httpx.Client, url: str, options: FetchOptions, att: At
                 if nxt is not None:
                     if robots is not None:
                         robots_verdict(_robots_sync(client, str(nxt.url), robots, options),
-                                       str(nxt.url), options, att)
+                                       str(nxt.url), options, att, redirect=True)
                     request = nxt
                     continue
                 if check_response(resp, options, att, cached):
@@ -389,7 +394,7 @@ class _Run:
                     if nxt is not None:
                         if opts.respect_robots:
                             rules = await self.robots_for(str(nxt.url), gated=False)
-                            robots_verdict(rules, str(nxt.url), opts, att)
+                            robots_verdict(rules, str(nxt.url), opts, att, redirect=True)
                         request = nxt
                         continue
                     if check_response(resp, opts, att, cached):
@@ -417,14 +422,14 @@ class _Run:
                 async with gate, self.global_slots:
                     att.begin()
                     att.check_deadline()
-                    async with asyncio.timeout(att.remaining()):
-                        page = await self.attempt(url, att, cached)
+                    page = await asyncio.wait_for(self.attempt(url, att, cached),
+                                                  timeout=att.remaining())
             except Retryable as failure:
                 if failure.retry_after:
                     gate.defer(failure.retry_after)
                 await asyncio.sleep(att.retry_wait(failure))
                 continue
-            except TimeoutError as exc:
+            except asyncio.TimeoutError as exc:  # the per-URL deadline (3.10: not builtin)
                 raise att.fail("timeout", f"total deadline of {self.options.total_timeout:g}s "
                                "exceeded", cause=exc) from exc
             self.store.keep(url, page, from_cache=page.attempts[-1].endswith("reused"))
@@ -487,7 +492,8 @@ _DONE = object()
 
 
 def fetch_many(urls: Iterable[str], *, options: FetchOptions = DEFAULT_OPTIONS.fetch,
-               client: httpx.AsyncClient | None = None) -> Iterator[FetchResult]:
+               client: httpx.AsyncClient | None = None
+               ) -> Generator[FetchResult, None, None]:
     """Sync iterator over ``afetch_many``: results in completion order, tagged by index.
 
     Fetching runs in a helper thread with its own event loop, so it goes on while the
