@@ -42,7 +42,8 @@ META_PUBLISHED: tuple[str, ...] = (
     "dcterms.created", "dc.date", "dc.date.created", "citation_publication_date",
     "citation_date", "date", "article.published", "originalpublicationdate", "release_date",
     "og:publish_date", "og:published_time", "og:publication_time", "cxenseparse:publishtime",
-    "publisheddate", "published", "date-pub", "ms.date", "datecreated",
+    "publisheddate", "published", "date-pub", "ms.date", "datecreated", "published-date",
+    "w-published-date",
 )
 META_MODIFIED: tuple[str, ...] = (
     "article:modified_time", "og:updated_time", "article:modified", "datemodified",
@@ -67,7 +68,14 @@ DATE_PRECEDENCE: dict[str, int] = {
     "time": 3,
     "visible": 4,
     "url": 5,
+    "page": 6,  # a dated element elsewhere on the page, outside chrome and comments
 }
+# Elements that may hold the page's date anywhere on the page (the last resort).
+DATE_ELEMENTS = (
+    "time, [class*=date], [class*=publish], [class*=posted], [itemprop=datePublished]"
+)
+# Structural containers whose dates never describe the page.
+DATE_CHROME_TAGS: frozenset[str] = frozenset({"header", "nav", "footer", "aside", "form"})
 AUTHOR_PRECEDENCE: dict[str, int] = {
     "json-ld": 0,
     "meta": 1,
@@ -146,6 +154,7 @@ DATE_REJECT_HINTS: tuple[str, ...] = (
     "comment", "comments", "reply", "replies", "calendar", "wp-calendar", "copyright",
     "footer", "widget", "sidebar", "related", "recent", "archive", "archives", "popular",
     "weather", "ticker", "topbar", "top-bar", "header-date", "today", "event", "events",
+    "review", "reviews", "testimonial", "testimonials", "rating", "ratings",
 )
 # a visible "modified" label near a date: the date is the modification date.
 MODIFIED_WORDS: tuple[str, ...] = (

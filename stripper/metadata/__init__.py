@@ -51,7 +51,7 @@ def extract_metadata(tree: Tree, url: str | None = None,
     near = Nearby()
     if headline is not None and headline.node is not None:
         near = read_nearby(headline.node, dayfirst=dayfirst, relaxed=relaxed, options=options)
-    undated = page_type in UNDATED_PAGE_TYPES and st.main is None
+    undated = page_type in UNDATED_PAGE_TYPES and not st.declares_article
     authors = pick_authors(tree, st, near, prov, options, sites=_publishers(st, host),
                            relaxed=relaxed, undated=undated)
     date, modified = pick_dates(tree, st, near, url, options, prov, dayfirst=dayfirst,
