@@ -80,6 +80,14 @@ def test_header_utf8_over_cp1252_bytes_decodes_by_meta(srv: FaultServer) -> None
     assert "Un café “bien serré” – c’est naïf" in record.body
 
 
+@pytest.mark.parametrize("claimed", ["utf-8", "iso-8859-1"])
+def test_wrong_header_charset_loses_to_the_pages_meta(srv: FaultServer, claimed: str) -> None:
+    record = extract_url(srv.url(f"/charset-1251?h={claimed}"), options=Options(fetch=FAST))
+    assert record.error is None
+    assert record.title == "Дипломат в Испании"
+    assert "Дипломат прибыл в Мадрид" in record.body
+
+
 def test_redirect_chain_final_url_is_recorded_and_used(srv: FaultServer) -> None:
     page = fetch(srv.url("/redirect/3"), options=FAST)
     assert page.url == srv.url("/page/final") and page.source == srv.url("/redirect/3")

@@ -34,8 +34,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
         "photo captions and the url gets the #more- anchor of the Seguir leyendo link",
     ("listing-es", "item-dates"): "no item dates: the <time> elements sat in the removed "
         "header.entry-header",
-    ("listing-es", "page_type"): "tag archive (body.archive.tag, repeated article.post teasers "
-        "with a.more-link) detected as 'collection', not 'listing'",
     ("article-de", "body"): "headline h1 and the byline/date line (div.article__meta: 'Von … und "
         "…', '31. Mai 2012', 'Aktualisiert: …') kept in the body: precision 0.905",
     ("article-de", "without"): "byline/date line div.article__meta kept: guarded class rules "
@@ -63,13 +61,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
         "become item 0 (a heading without a link is not a teaser)",
     ("listing-en", "item-dates"): "no item dates: each teaser's date sits in div.entry-meta "
         "('By … / May 21, 2024 / …'), removed by the clean stage before items are read",
-    # --- page type (helper ptype)
-    ("collection-shop-en", "page_type"): "WooCommerce product category (body.tax-product_cat, "
-        "ul.products > li.product cards with prices, CollectionPage JSON-LD) detected as 'article'",
-    ("forum-thread-en", "page_type"): "phpBB topic (body#phpbb.section-viewtopic, repeated "
-        "div.post with dl.postprofile and p.author) detected as 'article'",
-    ("service-page-en", "page_type"): "Elementor service page (hero + icon boxes + process "
-        "list + testimonial + FAQ + quote form, RoofingContractor JSON-LD) detected as 'article'",
     # --- metadata (helper meta)
     ("article-fr-latin1", "author"): "None: the visible line 'Publié le 3 février 2009 par "
         "Jean-Luc Moreau' (p.signature under the h1) is not read as a byline",
