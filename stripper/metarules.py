@@ -83,6 +83,7 @@ AUTHOR_PRECEDENCE: dict[str, int] = {
     "rel": 2,
     "byline": 3,
     "class": 4,
+    "forum-user": 2,
     "meta-line": 5,
     "body-byline": 6,
     "json-ld-org": 4,  # an organisation (or the site itself) as the author
@@ -146,6 +147,17 @@ AUTHOR_HINTS: tuple[str, ...] = ("author", "byline", "autor", "auteur", "autore"
 # Link targets that make a short capitalised text a section name, not a person.
 NOT_AUTHOR_LINKS = re.compile(r"/(?:category|categories|tag|tags|topic|topics|section|sections|"
                               r"c|t|label|labels|series|collections?)/", re.IGNORECASE)
+# Forum threads: links to a poster's profile, and marks of the thread's first poster.
+USER_LINKS = (
+    'a[href*="/u/"], a[href*="/user/"], a[href*="/users/"], a[href*="/members/"], '
+    'a[href*="member.php"], a[href*="/profile/"], a[href*="/user-"], a[href*="/member/"], '
+    "a.username, .username, a.author-name, [itemprop=author] [itemprop=name]"
+)
+OWNER_HINTS: frozenset[str] = frozenset({"owner", "op", "original-poster", "topic-starter",
+                                         "threadstarter", "thread-starter", "first-post"})
+# URL paths of forum threads.
+FORUM_URL = re.compile(r"/(?:t|thread|threads|topic|topics|comments|questions|d)/|"
+                       r"viewtopic|showthread|showtopic|/thread-", re.IGNORECASE)
 # class/id word parts of elements that hold a date.
 DATE_HINTS: tuple[str, ...] = ("date", "time", "published", "posted", "pubdate", "dateline",
                                "meta", "byline", "fecha", "datum", "data", "timestamp")

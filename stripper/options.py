@@ -165,6 +165,7 @@ class MetadataOptions:
     # A person's name standing alone next to the headline (before the first
     # paragraph of prose) is the byline when nothing better names the author.
     lone_names: bool = True
+    forum_user_links: int = 40  # profile links read on a forum thread
     meta_line_levels: int = 3  # ancestors searched for the date of a "meta line"
     max_meta_line_chars: int = 160  # a lone name counts in the first N prose blocks only
     # Content language check (stopword counts in the first paragraphs).

@@ -66,8 +66,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
         "Jean-Luc Moreau' (p.signature under the h1) is not read as a byline",
     ("article-fr-latin1", "language"): "None: no html lang and no content-based language check "
         "(the text is plainly French)",
-    ("forum-thread-en", "author"): "None: the thread starter (first post's p.author 'by "
-        "kestrel_nas »' / dl.postprofile) is not read",
     ("service-page-en", "title"): "'Flat roof repair in Greater Manchester' (the h1); on service "
         "and product pages the WCXB ground truth follows the <title>/og:title without the site "
         "name ('Flat Roof Repair in Manchester'): 192 of 257 such dev pages vs 99 for the h1",
