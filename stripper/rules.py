@@ -281,6 +281,8 @@ BOILERPLATE_PHRASES: tuple[str, ...] = (
     "esqueceu a senha", "accedi", "password dimenticata",
     # ads and misc widgets
     "advertisement", "publicidad", "anzeige", "publicité", "publicidade", "pubblicità",
+    "edit", "edit source", "edit this page", "bearbeiten", "quelltext bearbeiten", "modifier",
+    "modifier le code", "editar", "editar código", "modifica", "modifica wikitesto",
     "no result", "view all result", "skip to content", "ir al contenido",
     "zum inhalt springen", "aller au contenu", "back to top", "volver arriba",
 )

@@ -61,7 +61,7 @@ class Scores:
 
 
 def _phrase_hit(text: str) -> bool:
-    key = text.lower().strip(" :·|•»›→-–—!.")
+    key = text.lower().strip(" :·|•»›→-–—!.[]()")
     if key in _PHRASE_SET:
         return True
     return len(text) <= _MAX_PHRASE_BLOCK and key.startswith(_PHRASES)
