@@ -91,9 +91,9 @@ def is_url(s: str) -> bool:
     return s.startswith(("http://", "https://"))
 
 
-def _wanted(name: str, rel: str, glob: str | None) -> bool:
+def _wanted(name: str, path: str, root: Path, glob: str | None) -> bool:
     if glob is not None:
-        return fnmatch(rel, glob) or fnmatch(name, glob)
+        return fnmatch(name, glob) or fnmatch(os.path.relpath(path, root), glob)
     low = name.lower()
     return low.endswith(HTML_SUFFIXES) or is_warc(low)
 
@@ -113,7 +113,7 @@ def walk(folder: Path, glob: str | None = None) -> Iterator[Path]:
         for e in entries:
             if e.is_dir(follow_symlinks=False):
                 subdirs.append(Path(e.path))
-            elif e.is_file() and _wanted(e.name, os.path.relpath(e.path, folder), glob):
+            elif e.is_file() and _wanted(e.name, e.path, folder, glob):
                 yield Path(e.path)
         stack.extend(reversed(subdirs))
 
