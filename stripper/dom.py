@@ -400,3 +400,74 @@ def flatten(tree: Tree, *, max_depth: int = 2000) -> Doc:
     if root is None:
         return Doc()
     return _Flattener(max_depth).run(root)
+
+
+# ---------------------------------------------------------------- page profile
+@dataclass(slots=True)
+class Profile:
+    """What one pass over the whole (uncleaned) document sees, for page-type detection.
+
+    ``hints`` holds one "class id" string per element that has either (not
+    lower-cased: callers do that once for all), paired with its tag; ``attrs`` the values of the few attributes asked for, as
+    ``(attribute, lower-cased value)`` pairs.
+    """
+
+    tags: dict[str, int] = field(default_factory=dict)
+    hints: list[tuple[str, str]] = field(default_factory=list)
+    attrs: list[tuple[str, str]] = field(default_factory=list)
+    root_classes: str = ""  # class attributes of <html> and <body>
+    text: str = ""  # the body's text (script text included), lower-cased
+
+
+def profile(tree: Tree, attributes: frozenset[str]) -> Profile:
+    """One walk over every element: tag counts, class/id strings, chosen attributes."""
+    root = tree.root
+    out = Profile()
+    if root is None:
+        return out
+    tags: dict[str, int] = {}
+    hints = out.hints
+    found = out.attrs
+    for node in root.traverse():
+        t = node.tag or ""
+        if t[:1] == "-":
+            continue
+        tags[t] = tags.get(t, 0) + 1
+        a = node.attributes
+        if not a:
+            continue
+        c = a.get("class")
+        i = a.get("id")
+        if c or i:
+            hints.append((t, f"{c} {i}" if c and i else (c or i or "")))
+            if t == "html" or t == "body":
+                out.root_classes += " " + (c or "")
+        if len(a) > (c is not None) + (i is not None):
+            for k in attributes.intersection(a):
+                v = a[k]
+                if v:
+                    found.append((k, v.lower()))
+    out.tags = tags
+    out.text = visible_text(tree).lower()
+    return out
+
+
+def visible_text(tree: Tree) -> str:
+    """The body's text without the scripts and styles that sit directly in it.
+
+    Cheap rather than exact: scripts nested deeper still count (the clean stage
+    removes them properly later)."""
+    body = tree.body
+    if body is None:
+        return ""
+    return " ".join(c.text(deep=True, separator=" ") for c in body.iter()
+                    if c.tag not in _SKIP_TAGS)
+
+
+def texts(tree: Tree, selector: str) -> list[str]:
+    """The text of every element matching ``selector``."""
+    return [n.text(deep=True, separator=" ") for n in tree.css(selector)]
+
+
+def count(tree: Tree, selector: str) -> int:
+    return len(tree.css(selector))

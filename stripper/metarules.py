@@ -42,7 +42,8 @@ META_PUBLISHED: tuple[str, ...] = (
     "dcterms.created", "dc.date", "dc.date.created", "citation_publication_date",
     "citation_date", "date", "article.published", "originalpublicationdate", "release_date",
     "og:publish_date", "og:published_time", "og:publication_time", "cxenseparse:publishtime",
-    "publisheddate", "published", "date-pub", "ms.date", "datecreated",
+    "publisheddate", "published", "date-pub", "ms.date", "datecreated", "published-date",
+    "w-published-date",
 )
 META_MODIFIED: tuple[str, ...] = (
     "article:modified_time", "og:updated_time", "article:modified", "datemodified",
@@ -67,7 +68,14 @@ DATE_PRECEDENCE: dict[str, int] = {
     "time": 3,
     "visible": 4,
     "url": 5,
+    "page": 6,  # a dated element elsewhere on the page, outside chrome and comments
 }
+# Elements that may hold the page's date anywhere on the page (the last resort).
+DATE_ELEMENTS = (
+    "time, [class*=date], [class*=publish], [class*=posted], [itemprop=datePublished]"
+)
+# Structural containers whose dates never describe the page.
+DATE_CHROME_TAGS: frozenset[str] = frozenset({"header", "nav", "footer", "aside", "form"})
 AUTHOR_PRECEDENCE: dict[str, int] = {
     "json-ld": 0,
     "meta": 1,
@@ -75,6 +83,7 @@ AUTHOR_PRECEDENCE: dict[str, int] = {
     "rel": 2,
     "byline": 3,
     "class": 4,
+    "forum-user": 2,
     "meta-line": 5,
     "body-byline": 6,
     "json-ld-org": 4,  # an organisation (or the site itself) as the author
@@ -138,6 +147,17 @@ AUTHOR_HINTS: tuple[str, ...] = ("author", "byline", "autor", "auteur", "autore"
 # Link targets that make a short capitalised text a section name, not a person.
 NOT_AUTHOR_LINKS = re.compile(r"/(?:category|categories|tag|tags|topic|topics|section|sections|"
                               r"c|t|label|labels|series|collections?)/", re.IGNORECASE)
+# Forum threads: links to a poster's profile, and marks of the thread's first poster.
+USER_LINKS = (
+    'a[href*="/u/"], a[href*="/user/"], a[href*="/users/"], a[href*="/members/"], '
+    'a[href*="member.php"], a[href*="/profile/"], a[href*="/user-"], a[href*="/member/"], '
+    "a.username, .username, a.author-name, [itemprop=author] [itemprop=name]"
+)
+OWNER_HINTS: frozenset[str] = frozenset({"owner", "op", "original-poster", "topic-starter",
+                                         "threadstarter", "thread-starter", "first-post"})
+# URL paths of forum threads.
+FORUM_URL = re.compile(r"/(?:t|thread|threads|topic|topics|comments|questions|d)/|"
+                       r"viewtopic|showthread|showtopic|/thread-", re.IGNORECASE)
 # class/id word parts of elements that hold a date.
 DATE_HINTS: tuple[str, ...] = ("date", "time", "published", "posted", "pubdate", "dateline",
                                "meta", "byline", "fecha", "datum", "data", "timestamp")
@@ -146,6 +166,7 @@ DATE_REJECT_HINTS: tuple[str, ...] = (
     "comment", "comments", "reply", "replies", "calendar", "wp-calendar", "copyright",
     "footer", "widget", "sidebar", "related", "recent", "archive", "archives", "popular",
     "weather", "ticker", "topbar", "top-bar", "header-date", "today", "event", "events",
+    "review", "reviews", "testimonial", "testimonials", "rating", "ratings",
 )
 # a visible "modified" label near a date: the date is the modification date.
 MODIFIED_WORDS: tuple[str, ...] = (

@@ -48,7 +48,7 @@ def extract_page(page: Page, *, options: Options = DEFAULT_OPTIONS) -> Record:
     try:
         text, encoding = to_text(page, options)
         tree = parse(text, options)
-        page_type = detect_page_type(tree, page.url)
+        page_type = detect_page_type(tree, page.url, trace)
         meta = extract_metadata(tree, page.url, options.metadata, trace,
                                 page_type=page_type.page_type)
         doc, scores, selection, body = _content(tree, page_type.page_type, options, trace)

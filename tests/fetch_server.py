@@ -19,9 +19,11 @@ Routes (the query string ``?k=...`` keys per-test counters where a route is stat
     /huge-declared         Content-Length: 50,000,000 (sends a little)
     /charset-wrong-header  UTF-8 bytes served as charset=iso-8859-1
     /charset-1252          windows-1252 bytes served as charset=utf-8, <meta> says 1252
+    /charset-1251?h=X      windows-1251 bytes served as charset=X, <meta> says 1251
     /gzip, /brotli, /deflate   the article, content-encoded
     /redirect/<n>          a chain of n 302s ending at /page
     /loop-a, /loop-b       redirect to each other
+    /to-private            redirects into /private/ (robots.txt forbids the target)
     /private/<x>           the article (robots.txt forbids it)
     /doc.pdf               application/pdf
     /slow/<n>              the article after 0.2 s (for concurrency tests)
@@ -61,9 +63,17 @@ CP1252_PAGE = (
     + "</article></body></html>"
 ).encode("cp1252")
 
+RU_PAGE = (
+    "<html><head><meta charset='windows-1251'><title>Дипломат в Испании</title></head>"
+    "<body><article>"
+    + "<p>Дипломат прибыл в Мадрид и долго говорил с прессой о положении дел.</p>" * 6
+    + "</article></body></html>"
+).encode("cp1251")
+
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # no 40 ms Nagle/delayed-ACK stall per response
     server: FaultHTTPServer
 
     def log_message(self, format: str, *args: object) -> None:  # quiet
@@ -152,6 +162,9 @@ class Handler(BaseHTTPRequestHandler):
             self.partial(50_000_000, 1_000, reset=False)
         elif head == "charset-wrong-header":
             self.send(200, ARTICLE_BYTES, "text/html; charset=iso-8859-1")
+        elif head == "charset-1251":  # ?h=<charset the server wrongly claims>
+            claimed = parse_qs(urlsplit(self.path).query).get("h", ["utf-8"])[0]
+            self.send(200, RU_PAGE, f"text/html; charset={claimed}")
         elif head == "charset-1252":
             self.send(200, CP1252_PAGE, "text/html; charset=utf-8")
         elif head in ("gzip", "brotli", "deflate"):
@@ -159,6 +172,8 @@ class Handler(BaseHTTPRequestHandler):
         elif head == "redirect":
             n = int(parts[1])
             self.redirect(f"/redirect/{n - 1}" if n > 1 else "/page/final")
+        elif head == "to-private":
+            self.redirect("/private/target")
         elif head == "loop-a":
             self.redirect("/loop-b")
         elif head == "loop-b":

@@ -173,3 +173,38 @@ def test_urls_go_through_the_fetch_layer(site: str) -> None:
     assert rows[0]["title"] == "Bridge vote" and rows[0]["url"] == f"{site}/article"
     assert rows[1]["source"] == f"{site}/gone" and rows[1]["error"]["stage"] == "fetch"
     assert rows[1]["error"]["status"] == 404
+
+
+def test_progress_bar_only_on_a_terminal(pages: Path, tmp_path: Path) -> None:
+    import fcntl
+    import os
+    import pty
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    (pages / "empty.html").write_text("")
+    cmd = [sys.executable, "-m", "stripper", "extract", str(pages), "-o",
+           str(tmp_path / "o.jsonl"), "-j", "1"]
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    proc = subprocess.Popen(cmd, stderr=slave, stdout=subprocess.DEVNULL)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    assert proc.wait(timeout=60) == 1
+    screen = b"".join(chunks).decode("utf-8", "replace")
+    assert "4/4" in screen and "errors=1" in screen and "pages/s" in screen
+    assert "1 failed (parse-error 1)" in screen
+    plain = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+    assert "\r" not in plain.stderr and "errors=" not in plain.stderr
+    assert plain.stderr.splitlines()[-1].startswith("stripper: 4 pages")

@@ -21,7 +21,7 @@ from fetch_server import ARTICLE, ARTICLE_BYTES, ETAG, FaultServer
 from warcio.archiveiterator import ArchiveIterator
 
 from stripper import FetchError, FetchOptions, Options, Page, extract_page, extract_url
-from stripper.fetch import RobotsCache, afetch_many, fetch, fetch_many
+from stripper.fetch import FetchState, RobotsCache, afetch_many, fetch, fetch_many
 from stripper.fetch.policy import Attempts, Retryable, backoff, parse_retry_after
 from stripper.fetch.robots import rules_from_response
 
@@ -78,6 +78,14 @@ def test_header_utf8_over_cp1252_bytes_decodes_by_meta(srv: FaultServer) -> None
     record = extract_url(srv.url("/charset-1252"), options=Options(fetch=FAST))
     assert record.error is None
     assert "Un café “bien serré” – c’est naïf" in record.body
+
+
+@pytest.mark.parametrize("claimed", ["utf-8", "iso-8859-1"])
+def test_wrong_header_charset_loses_to_the_pages_meta(srv: FaultServer, claimed: str) -> None:
+    record = extract_url(srv.url(f"/charset-1251?h={claimed}"), options=Options(fetch=FAST))
+    assert record.error is None
+    assert record.title == "Дипломат в Испании"
+    assert "Дипломат прибыл в Мадрид" in record.body
 
 
 def test_redirect_chain_final_url_is_recorded_and_used(srv: FaultServer) -> None:
@@ -203,6 +211,14 @@ def test_robots_disallow_and_ignore_robots(srv: FaultServer) -> None:
     assert page.status == 200 and srv.hits("/private/secret") == 1
 
 
+def test_robots_checked_on_redirect_target(srv: FaultServer) -> None:
+    err = fail(srv, "/to-private")
+    assert (err.kind, len(err.attempts)) == ("robots-disallowed", 1)
+    assert srv.hits("/to-private") == 1 and srv.hits("/private/target") == 0
+    results = list(fetch_many([srv.url("/to-private")], options=FAST))
+    assert results[0].error is not None and results[0].error.kind == "robots-disallowed"
+
+
 def test_robots_cache_fetches_robots_once_per_host(srv: FaultServer) -> None:
     cache = RobotsCache()
     for i in range(3):
@@ -301,6 +317,18 @@ def test_per_host_delay_spaces_request_starts(srv: FaultServer) -> None:
     starts = sorted(srv.times("/page/"))
     # 8 starts at least 0.1 s apart span >= 0.7 s; without the delay they take ~0.01 s.
     assert starts[-1] - starts[0] >= 0.65
+
+
+def test_fetch_state_carries_robots_and_delay_across_calls(srv: FaultServer) -> None:
+    opts = replace(FAST, delay=0.3)
+    state = FetchState()
+    first = list(fetch_many([srv.url("/page/1")], options=opts, state=state))
+    second = list(fetch_many([srv.url("/page/2"), srv.url("/private/z")], options=opts,
+                             state=state))
+    assert first[0].ok and {r.index: r.ok for r in second} == {0: True, 1: False}
+    assert srv.hits("/robots.txt") == 1
+    starts = srv.times("/page/")
+    assert starts[1] - starts[0] >= 0.28  # the delay held across the two calls
 
 
 def test_global_concurrency_limit(srv: FaultServer) -> None:
@@ -415,3 +443,28 @@ def test_fetch_options_from_flags() -> None:
     assert (opts.max_attempts, opts.concurrency, opts.per_host) == (1, 4, 1)
     assert not opts.respect_robots
     assert fetch_options() == FetchOptions()
+
+
+def test_cli_warc_round_trip(srv: FaultServer, tmp_path: Path) -> None:
+    """What --warc writes, `stripper extract FILE.warc.gz` reads back: same records."""
+    from click.testing import CliRunner
+
+    from stripper.cli import main
+
+    warc, live, again = tmp_path / "rt.warc.gz", tmp_path / "live.jsonl", tmp_path / "again.jsonl"
+    urls = [srv.url("/redirect/2"), srv.url("/gzip"), srv.url("/charset-wrong-header")]
+    runner = CliRunner()
+    first = runner.invoke(main, ["extract", *urls, "-o", str(live), "--warc", str(warc)])
+    assert first.exit_code == 0, first.output
+    second = runner.invoke(main, ["extract", str(warc), "-o", str(again)])
+    assert second.exit_code == 0, second.output
+    hits = sum(srv.hits(p) for p in ("/page/final", "/gzip", "/charset-wrong-header"))
+    assert hits == 3  # the second run fetched nothing
+
+    def key(path: Path) -> list[tuple[object, ...]]:
+        rows = [json.loads(line) for line in path.read_text().splitlines()]
+        return sorted((r["url"], r["title"], r["body"]) for r in rows)
+
+    assert key(again) == key(live)
+    assert [k[0] for k in key(live)] == sorted([srv.url("/page/final"), srv.url("/gzip"),
+                                                srv.url("/charset-wrong-header")])

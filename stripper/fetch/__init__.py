@@ -3,8 +3,8 @@
 ::
 
     fetch(url, *, options, client=None, robots=None) -> Page        one URL, sync
-    afetch_many(urls, *, options, client=None) -> AsyncIterator[FetchResult]
-    fetch_many(urls, *, options, client=None) -> Iterator[FetchResult]   sync wrapper
+    afetch_many(urls, *, options, client=None, state=None) -> AsyncIterator[FetchResult]
+    fetch_many(urls, *, options, client=None, state=None) -> Iterator[FetchResult]  sync
 
 Modules: ``policy`` (retries, backoff, attempt log), ``robots`` (robots.txt via
 Protego), ``store`` (HTTP cache, saved HTML, WARC), ``client`` (the fetchers).
@@ -17,6 +17,7 @@ from .client import (
     AsyncClient,
     Client,
     FetchResult,
+    FetchState,
     HostGate,
     afetch_many,
     fetch,
@@ -30,6 +31,7 @@ __all__ = [
     "AsyncClient",
     "Client",
     "FetchResult",
+    "FetchState",
     "HostGate",
     "RobotsCache",
     "afetch_many",

@@ -20,7 +20,7 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import AsyncGenerator, Iterable, Iterator
+from collections.abc import AsyncGenerator, Generator, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
@@ -196,9 +196,14 @@ def revalidated(cached: CachedPage, att: Attempts) -> Page:
                 attempts=att.success("http 304, cached copy reused"))
 
 
-def robots_verdict(rules: RobotsRules, url: str, options: FetchOptions, att: Attempts) -> None:
+def robots_verdict(rules: RobotsRules, url: str, options: FetchOptions, att: Attempts, *,
+                   redirect: bool = False) -> None:
+    """Raise robots-disallowed; a refused redirect target ends the attempt in the log."""
     if not rules.allows(url, options.user_agent):
-        raise att.error("robots-disallowed", f"disallowed by robots.txt ({rules.note}): {url}")
+        reason = f"disallowed by robots.txt ({rules.note}): {url}"
+        if redirect:
+            raise att.fail("robots-disallowed", "redirect target " + reason)
+        raise att.error("robots-disallowed", reason)
 
 
 def _store_for(options: FetchOptions) -> Store:
@@ -244,7 +249,7 @@ def _attempt_sync(client: httpx.Client, url: str, options: FetchOptions, att: At
                 if nxt is not None:
                     if robots is not None:
                         robots_verdict(_robots_sync(client, str(nxt.url), robots, options),
-                                       str(nxt.url), options, att)
+                                       str(nxt.url), options, att, redirect=True)
                     request = nxt
                     continue
                 if check_response(resp, options, att, cached):
@@ -320,27 +325,50 @@ class HostGate:
         self.next_start = max(self.next_start, time.monotonic() + seconds)
 
 
+class FetchState:
+    """What a run learns about hosts, kept for the next run: robots.txt rules, each
+    host's delay (raised by a Crawl-delay) and its next allowed request start (pushed
+    back by a Retry-After). Pass one FetchState to successive ``fetch_many`` /
+    ``afetch_many`` calls so robots.txt is fetched once per host and the politeness
+    delay holds across calls. Not thread-safe: one run at a time."""
+
+    def __init__(self) -> None:
+        self.robots = RobotsCache()
+        self.delays: dict[str, float] = {}
+        self.next_start: dict[str, float] = {}
+
+    def save(self, gates: dict[str, HostGate]) -> None:
+        for key, gate in gates.items():
+            self.delays[key] = gate.delay
+            self.next_start[key] = gate.next_start
+
+
 class _Run:
     """Shared state of one ``afetch_many`` run: client, limits, robots, store."""
 
-    def __init__(self, client: httpx.AsyncClient, options: FetchOptions) -> None:
-        self.client, self.options = client, options
+    def __init__(self, client: httpx.AsyncClient, options: FetchOptions,
+                 state: FetchState) -> None:
+        self.client, self.options, self.state = client, options, state
         self.global_slots = asyncio.Semaphore(options.concurrency)
         self.gates: dict[str, HostGate] = {}
-        self.robots = RobotsCache()
+        self.robots = state.robots
+        self.robots_locks: dict[str, asyncio.Lock] = {}
         self.store = _store_for(options)
 
     def gate(self, url: str) -> HostGate:
         key = origin(url)
         if key not in self.gates:
-            self.gates[key] = HostGate(self.options.per_host, self.options.delay)
+            gate = HostGate(self.options.per_host,
+                            max(self.options.delay, self.state.delays.get(key, 0.0)))
+            gate.next_start = self.state.next_start.get(key, 0.0)
+            self.gates[key] = gate
         return self.gates[key]
 
     async def robots_for(self, url: str, *, gated: bool) -> RobotsRules:
         rules = self.robots.get(url)
         if rules is not None:
             return rules
-        async with self.robots.lock(url):
+        async with self.robots_locks.setdefault(origin(url), asyncio.Lock()):
             rules = self.robots.get(url)
             if rules is None:
                 if gated:
@@ -389,7 +417,7 @@ class _Run:
                     if nxt is not None:
                         if opts.respect_robots:
                             rules = await self.robots_for(str(nxt.url), gated=False)
-                            robots_verdict(rules, str(nxt.url), opts, att)
+                            robots_verdict(rules, str(nxt.url), opts, att, redirect=True)
                         request = nxt
                         continue
                     if check_response(resp, opts, att, cached):
@@ -417,14 +445,14 @@ class _Run:
                 async with gate, self.global_slots:
                     att.begin()
                     att.check_deadline()
-                    async with asyncio.timeout(att.remaining()):
-                        page = await self.attempt(url, att, cached)
+                    page = await asyncio.wait_for(self.attempt(url, att, cached),
+                                                  timeout=att.remaining())
             except Retryable as failure:
                 if failure.retry_after:
                     gate.defer(failure.retry_after)
                 await asyncio.sleep(att.retry_wait(failure))
                 continue
-            except TimeoutError as exc:
+            except asyncio.TimeoutError as exc:  # the per-URL deadline (3.10: not builtin)
                 raise att.fail("timeout", f"total deadline of {self.options.total_timeout:g}s "
                                "exceeded", cause=exc) from exc
             self.store.keep(url, page, from_cache=page.attempts[-1].endswith("reused"))
@@ -445,17 +473,18 @@ class _Run:
 
 
 async def afetch_many(urls: Iterable[str], *, options: FetchOptions = DEFAULT_OPTIONS.fetch,
-                      client: httpx.AsyncClient | None = None
-                      ) -> AsyncGenerator[FetchResult, None]:
+                      client: httpx.AsyncClient | None = None,
+                      state: FetchState | None = None) -> AsyncGenerator[FetchResult, None]:
     """Fetch many URLs concurrently; yield one FetchResult per URL as each completes.
 
     At most ``options.concurrency`` requests in flight, ``options.per_host`` per host,
     request starts on one host spaced by ``options.delay``. ``urls`` is read lazily:
-    at most ``4 * concurrency`` (minimum 64) URLs are pending at any time.
+    at most ``4 * concurrency`` (minimum 64) URLs are pending at any time. ``state``
+    carries robots.txt rules and per-host timing over from an earlier call.
     """
     own = client is None
     c = client or make_async_client(options)
-    run = _Run(c, options)
+    run = _Run(c, options, state if state is not None else FetchState())
     window = max(4 * options.concurrency, 64)
     source = iter(enumerate(urls))
     pending: set[asyncio.Task[FetchResult]] = set()
@@ -477,6 +506,7 @@ async def afetch_many(urls: Iterable[str], *, options: FetchOptions = DEFAULT_OP
         for task in pending:
             task.cancel()
         await asyncio.gather(*pending, return_exceptions=True)
+        run.state.save(run.gates)
         if own:
             await c.aclose()
 
@@ -487,12 +517,14 @@ _DONE = object()
 
 
 def fetch_many(urls: Iterable[str], *, options: FetchOptions = DEFAULT_OPTIONS.fetch,
-               client: httpx.AsyncClient | None = None) -> Iterator[FetchResult]:
+               client: httpx.AsyncClient | None = None,
+               state: FetchState | None = None) -> Generator[FetchResult, None, None]:
     """Sync iterator over ``afetch_many``: results in completion order, tagged by index.
 
     Fetching runs in a helper thread with its own event loop, so it goes on while the
     caller works on earlier results; a bounded queue holds at most ``2 * concurrency``
     finished results. Stopping the iteration early cancels the fetches in flight.
+    Pass one ``state`` to successive calls to keep robots.txt and per-host timing.
     """
     results: queue.Queue[object] = queue.Queue(maxsize=max(2 * options.concurrency, 16))
     stop = threading.Event()
@@ -508,7 +540,7 @@ def fetch_many(urls: Iterable[str], *, options: FetchOptions = DEFAULT_OPTIONS.f
 
     async def produce() -> None:
         try:
-            gen = afetch_many(urls, options=options, client=client)
+            gen = afetch_many(urls, options=options, client=client, state=state)
             async with contextlib.aclosing(gen):
                 async for res in gen:
                     if not await put(res):

@@ -18,7 +18,6 @@ a group's product token at a token boundary ("stripper" in "stripper/0.1 (+…)"
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -68,21 +67,17 @@ def rules_from_response(status: int | None, body: bytes, max_bytes: int) -> Robo
 
 
 class RobotsCache:
-    """Rules per origin for one run. Async callers take ``lock(origin)`` so each
-    origin's robots.txt is fetched once even when many of its URLs start together."""
+    """Rules per origin, kept across calls: pass one to many ``fetch`` calls (or one
+    ``FetchState`` to many ``fetch_many`` calls) and each robots.txt is fetched once."""
 
     def __init__(self) -> None:
         self._rules: dict[str, RobotsRules] = {}
-        self._locks: dict[str, asyncio.Lock] = {}
 
     def get(self, url: str) -> RobotsRules | None:
         return self._rules.get(origin(url))
 
     def put(self, url: str, rules: RobotsRules) -> None:
         self._rules[origin(url)] = rules
-
-    def lock(self, url: str) -> asyncio.Lock:
-        return self._locks.setdefault(origin(url), asyncio.Lock())
 
     def __len__(self) -> int:
         return len(self._rules)

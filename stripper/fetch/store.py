@@ -116,7 +116,7 @@ class HttpCache:
 def save_html(folder: str | Path, page: Page) -> Path:
     """Write the page body into ``folder`` and index it; returns the file written."""
     root = Path(folder)
-    name = url_key(page.url or page.source or "") [:20] + ".html"
+    name = url_key(page.url or page.source or "")[:20] + ".html"
     content = page.content if isinstance(page.content, bytes) else page.content.encode()
     entry = {"file": name, "url": page.url, "source": page.source,
              "fetched_at": page.fetched_at, "content_type": page.content_type}

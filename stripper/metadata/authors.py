@@ -19,8 +19,10 @@ from ..metarules import (
     BYLINE_PREFIXES,
     META_AUTHOR,
     NOT_NAME_WORDS,
+    OWNER_HINTS,
     PLACEHOLDER_AUTHORS,
     ROLE_WORDS,
+    USER_LINKS,
 )
 from .dates import MONTHS, find_dates
 from .provenance import Candidate
@@ -78,6 +80,7 @@ def clean_name(raw: str, *, relaxed: bool = False, max_words: int = 5) -> str | 
 
 
 _TEMPLATE = re.compile(r"^(?:\w+\.){2,}(?:author|name|byline|creator)$|\{\{|\$\{|%\w+%")  # page.head.author, {{x}}
+_SEPARATED = re.compile(r"\s*[»⋅•·|]\s*|\s[-–—]\s")
 _CRUMBS = re.compile(r"\s[»›>/]\s.*\s[»›>/]\s")
 _CONTACT = re.compile(r"@\w|https?:|www\.|[<>{}]")
 _STRUCTURED_JOINERS = re.compile(r"\s*(?:;|\||\s&\s|\band\b|\by\b|\bund\b|\bet\b)\s*",
@@ -143,7 +146,7 @@ def split_names(raw: str, *, relaxed: bool = False) -> Names:
     if _CRUMBS.search(raw):
         return ()  # a breadcrumb trail, not a byline
     raw, _ = strip_prefix(" ".join(raw.split()))
-    raw = _ROLE_TAIL.sub("", raw) if not relaxed else raw
+    raw = _ROLE_TAIL.sub("", raw) if not relaxed else _SEPARATED.split(raw)[0]
     parts = AUTHOR_JOINERS.split(raw) if not relaxed else [raw]
     out: list[str] = []
     for part in parts:
@@ -224,3 +227,41 @@ def rel_authors(tree: Tree, *, relaxed: bool) -> list[Candidate[Names]]:
                                  AUTHOR_PRECEDENCE["rel"]))
             break
     return out
+
+
+_CHROME = frozenset({"header", "nav", "footer", "aside"})
+
+
+def _user_context(node: object) -> tuple[bool, bool]:
+    """(inside page chrome, inside the thread owner's post signature)."""
+    owner = False
+    p = getattr(node, "parent", None)
+    for _ in range(12):
+        if p is None:
+            break
+        if dom.tag(p) in _CHROME:
+            return True, owner
+        hints = set(re.split(r"[\s_]+", dom.class_id(p)))
+        owner = owner or bool(hints & OWNER_HINTS)
+        p = p.parent
+    return False, owner
+
+
+def forum_authors(tree: Tree, *, limit: int) -> list[Candidate[Names]]:
+    """The thread starter: the first poster's profile link outside page chrome (a link
+    inside the thread owner's signature wins when the page marks one)."""
+    first: Candidate[Names] | None = None
+    for node in tree.css(USER_LINKS)[:limit]:
+        raw = dom.text_of(node)
+        names = split_names(raw, relaxed=True) \
+            if 2 <= len(raw) <= 40 and len(raw.split()) <= 2 else ()
+        if not names:
+            continue
+        chrome, owner = _user_context(node)
+        if chrome:
+            continue
+        cand = Candidate(names, "forum-user", raw, AUTHOR_PRECEDENCE["forum-user"])
+        if owner:
+            return [cand]
+        first = first or cand
+    return [first] if first is not None else []

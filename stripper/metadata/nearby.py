@@ -14,10 +14,12 @@ import re
 from dataclasses import dataclass, field
 
 from .. import dom
-from ..dom import Node
+from ..dom import Node, Tree
 from ..metarules import (
     AUTHOR_HINTS,
     AUTHOR_PRECEDENCE,
+    DATE_CHROME_TAGS,
+    DATE_ELEMENTS,
     DATE_HINTS,
     DATE_PRECEDENCE,
     DATE_REJECT_HINTS,
@@ -276,3 +278,38 @@ def _dates(node: Node, tokens: set[str], dayfirst: bool, options: MetadataOption
     cand = Candidate(iso, origin, raw, DATE_PRECEDENCE[origin])
     (out.modified if modified else out.published).append(cand)
 
+
+
+def _in_chrome(node: Node, tokens: _Reader) -> bool:
+    p = node.parent
+    for _ in range(40):
+        if p is None:
+            return False
+        t = dom.tag(p)
+        if t in ("body", "html"):
+            return False
+        if t in DATE_CHROME_TAGS or tokens.tokens(p) & _REJECT:
+            return True
+        p = p.parent
+    return False
+
+
+def page_date(tree: Tree, *, dayfirst: bool, options: MetadataOptions) -> Candidate[str] | None:
+    """The first dated element of the page outside chrome, comments and widgets: the
+    last resort when neither structured data nor the headline's zone dates the page."""
+    body = tree.body
+    if body is None:
+        return None
+    reader = _Reader(body, dayfirst=dayfirst, relaxed=False, options=options)
+    for node in tree.css(DATE_ELEMENTS)[:options.page_date_elements]:
+        if dom.tag(node) in ("body", "html", "article", "main", "section"):
+            continue
+        text = dom.text_of(node)
+        if len(text) > options.max_dateline_chars or _in_chrome(node, reader):
+            continue
+        found = Nearby()
+        _dates(node, reader.tokens(node), dayfirst, options, found, text=text)
+        if found.published:
+            c = found.published[0]
+            return Candidate(c.value, "page", c.raw, DATE_PRECEDENCE["page"])
+    return None

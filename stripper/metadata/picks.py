@@ -15,13 +15,21 @@ dateline near the headline → the URL path. Only structured dates may lie outsi
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from ..dom import Tree
 from ..metarules import DATE_PRECEDENCE, META_MODIFIED, META_PUBLISHED
 from ..options import MetadataOptions
-from .authors import Names, is_placeholder, rel_authors, split_names, structured_authors
+from .authors import (
+    Names,
+    forum_authors,
+    is_placeholder,
+    rel_authors,
+    split_names,
+    structured_authors,
+)
 from .dates import parse_date, plausible, valid
-from .nearby import Nearby
+from .nearby import Nearby, page_date
 from .provenance import Candidate, Provenance, best
 from .structured import Structured, text_value
 
@@ -39,6 +47,9 @@ def pick_authors(tree: Tree, st: Structured, near: Nearby, prov: Provenance,
                  undated: bool) -> Names:
     cands = structured_authors(st, sites, relaxed=relaxed) + \
         rel_authors(tree, relaxed=relaxed) + near.bylines
+    if relaxed:
+        cands = forum_authors(tree, limit=options.forum_user_links) + \
+            [c for c in cands if not c.origin.startswith("itemprop")]
     valid_c = [c for c in cands if c.value]
     placeholder = any(_placeholder_only(c) for c in cands)
     if placeholder:
@@ -57,15 +68,16 @@ def pick_authors(tree: Tree, st: Structured, near: Nearby, prov: Provenance,
 def _structured_dates(st: Structured, keys: tuple[str, ...], meta_keys: tuple[str, ...],
                       dayfirst: bool) -> list[Candidate[str]]:
     out: list[Candidate[str]] = []
-    for obj, origin in ((st.main, "json-ld"), (st.page, "json-ld:page")):
+    # Only the article-like object dates the page: site generators stamp every WebPage
+    # with a datePublished (measured: 7 right, 34 wrong on the development pages).
+    for obj, origin in ((st.main, "json-ld"),):
         if obj is None:
             continue
         for key in keys:
             raw = text_value(obj.get(key))
             iso = parse_date(raw, dayfirst=dayfirst) if raw else None
             if raw and iso:
-                rank = DATE_PRECEDENCE["json-ld"] + (0 if obj is st.main else 2)
-                out.append(Candidate(iso, f"{origin}:{key}", raw, rank))
+                out.append(Candidate(iso, f"{origin}:{key}", raw, DATE_PRECEDENCE["json-ld"]))
                 break
     for key in meta_keys:
         raw = st.meta(key)
@@ -73,17 +85,13 @@ def _structured_dates(st: Structured, keys: tuple[str, ...], meta_keys: tuple[st
         if raw and iso:
             out.append(Candidate(iso, f"meta:{key}", raw, DATE_PRECEDENCE["meta"]))
             break
-    for key in keys:
+    # in microdata a thread's question says dateCreated; its answers say datePublished
+    for key in sorted(keys, key=lambda k: k != "dateCreated"):
         for raw, _node in st.microdata.get(key.lower(), ())[:1]:
             iso = parse_date(raw, dayfirst=dayfirst)
             if iso:
                 out.append(Candidate(iso, f"itemprop:{key}", raw, DATE_PRECEDENCE["itemprop"]))
     return out
-
-
-def declares_article(st: Structured) -> bool:
-    """The page calls itself an article (JSON-LD article type or og:type=article)."""
-    return st.main is not None or (st.meta("og:type") or "").lower() == "article"
 
 
 def url_date(url: str | None) -> Candidate[str] | None:
@@ -105,8 +113,7 @@ def pick_dates(tree: Tree, st: Structured, near: Nearby, url: str | None, option
         return plausible(c.value, min_year=options.min_year,
                          max_future_days=options.max_future_days)
 
-    pub = _structured_dates(st, ("datePublished", "dateCreated", "uploadDate"),
-                            META_PUBLISHED, dayfirst)
+    pub = _structured_dates(st, ("datePublished", "dateCreated"), META_PUBLISHED, dayfirst)
     pub += [c for c in near.published if ok(c)]
     u = url_date(url)
     if u is not None and ok(u):
@@ -117,10 +124,25 @@ def pick_dates(tree: Tree, st: Structured, near: Nearby, url: str | None, option
         for c in pub:
             prov.lost("date", c, "page-type")
         return None, prov.settle("date_modified", best(mod), mod)
+    if not pub and options.page_date_elements:
+        last = page_date(tree, dayfirst=dayfirst, options=options)
+        if last is not None and ok(last):
+            pub = [last]
     if not pub and options.modified_as_published:
         # a page that shows only "Updated on …" is dated by that date for readers
-        shown = [c for c in mod if c.origin in ("visible", "time")]
+        shown = [c for c in mod if c.origin in ("visible", "time")] or \
+            (mod if options.structured_modified_as_published else [])
         if shown:
             pub = [Candidate(shown[0].value, f"{shown[0].origin}:modified", shown[0].raw,
                              shown[0].rank)]
-    return prov.settle("date", best(pub), pub), prov.settle("date_modified", best(mod), mod)
+    win = _local_day(best(pub), u)
+    return prov.settle("date", win, pub), prov.settle("date_modified", best(mod), mod)
+
+
+def _local_day(win: Candidate[str] | None, u: Candidate[str] | None) -> Candidate[str] | None:
+    """A URL dated one day off a structured timestamp names the site's local day: the
+    timestamp is in UTC ("/2025/12/18/" with "2025-12-19T02:41:41+00:00")."""
+    if win is None or u is None or win is u or not win.origin.startswith(("json-ld", "meta")):
+        return win
+    gap = abs((date.fromisoformat(win.value) - date.fromisoformat(u.value)).days)
+    return u if gap == 1 else win

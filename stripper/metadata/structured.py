@@ -23,6 +23,7 @@ LdObject = dict[str, Any]
 _WALK_KEYS = ("@graph", "mainEntity", "mainEntityOfPage", "itemReviewed", "hasPart",
               "subjectOf", "about", "itemListElement", "item", "acceptedAnswer",
               "suggestedAnswer", "comment")
+_ARTICLE_SET = frozenset(ARTICLE_LD_TYPES) - {"creativework", "videoobject", "review"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _MICRODATA_PROPS = ("headline", "name", "author", "creator", "datepublished", "datecreated",
                     "datemodified", "dateupdated")
@@ -108,6 +109,13 @@ class Structured:
     page: LdObject | None = None  # the WebPage-like object, when different
     metas: dict[str, list[str]] = field(default_factory=dict)
     microdata: dict[str, list[tuple[str, Node]]] = field(default_factory=dict)
+    item_types: set[str] = field(default_factory=set)
+
+    @property
+    def declares_article(self) -> bool:
+        """The page calls itself an article, post or question (JSON-LD or microdata).
+        ``og:type=article`` does not count: WordPress themes set it on every page."""
+        return self.main is not None or bool(self.item_types & _ARTICLE_SET)
 
     def meta(self, key: str) -> str | None:
         values = self.metas.get(key)
@@ -140,7 +148,17 @@ def read_structured(tree: Tree) -> Structured:
     for key, value in dom.meta_tags(tree):
         s.metas.setdefault(key, []).append(" ".join(html.unescape(value).split()))
     s.microdata = _microdata(tree)
+    s.item_types = _item_types(tree)
     return s
+
+
+def _item_types(tree: Tree) -> set[str]:
+    """schema.org types declared in microdata (``itemtype``), lower-cased short names."""
+    out: set[str] = set()
+    for node in tree.css("[itemtype]")[:50]:
+        for t in (dom.attr(node, "itemtype") or "").split():
+            out.add(t.rstrip("/").rsplit("/", 1)[-1].lower())
+    return out
 
 
 def _microdata(tree: Tree) -> dict[str, list[tuple[str, Node]]]:
