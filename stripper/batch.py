@@ -272,7 +272,16 @@ def process_limited(inp: Input, options: Options, time_limit: float | None,
 def _work(chunk: list[tuple[int, Input]], options: Options, time_limit: float | None,
           extractor: Extractor | None) -> list[tuple[int, Outcome]]:
     """A worker task: extract a chunk of pages, each under its own time limit."""
-    return [(i, process_limited(inp, options, time_limit, extractor)) for i, inp in chunk]
+    return [(i, _guarded(inp, options, time_limit, extractor)) for i, inp in chunk]
+
+
+def _guarded(inp: Input, options: Options, time_limit: float | None,
+             extractor: Extractor | None) -> Outcome:
+    try:
+        return process_limited(inp, options, time_limit, extractor)
+    except BaseException as exc:  # SystemExit and the like: this page, not the chunk
+        message = f"{type(exc).__name__}: {exc}"
+        return Outcome(inp.source, _failure(inp.source, "internal-error", message), 0.0)
 
 
 # ---------------------------------------------------------------- the pool (in the parent)
@@ -311,9 +320,11 @@ class _Pool:
         for fut in done:
             task = self.pending.pop(fut)
             try:
-                yield from fut.result()
-            except (ProcessExpired, FutureTimeout) as exc:
+                results = fut.result()
+            except Exception as exc:  # killed, died, or the task itself failed
                 yield from self._lost(task, exc)
+                continue
+            yield from results
 
     def _lost(self, task: _Task, exc: BaseException) -> Iterator[tuple[int, Outcome]]:
         if not task.isolated:  # re-run each page alone to find the one at fault
@@ -323,8 +334,11 @@ class _Pool:
         i, inp = task.chunk[0]
         if isinstance(exc, FutureTimeout):
             record = _timeout_record(inp, self.time_limit or 0.0)
+        elif not isinstance(exc, ProcessExpired):
+            record = _failure(inp.source, "internal-error", f"{type(exc).__name__}: {exc}",
+                              url=inp.page.url if inp.page else None)
         else:
-            code = getattr(exc, "exitcode", None)
+            code = exc.exitcode
             why = (f"killed by signal {signal.Signals(-code).name}" if code and code < 0
                    else f"exit code {code}")
             record = _failure(inp.source, "worker-died", f"worker process died ({why})",

@@ -121,6 +121,23 @@ def crashing_extractor(page: Page, options: object) -> Record:
     return extract_page(page)
 
 
+def exiting_extractor(page: Page, options: object) -> Record:
+    """Raises what no pipeline code catches (SystemExit) on one page."""
+    if page.source and "exit" in page.source:
+        raise SystemExit(3)
+    return extract_page(page)
+
+
+def test_a_page_that_escapes_every_handler_is_reported(tmp_path: Path) -> None:
+    for name in ("a.html", "b-exit.html", "c.html"):
+        (tmp_path / name).write_text(article(len(name)))
+    outs = list(batch.run(batch.discover([str(tmp_path)]), jobs=1, ordered=True,
+                          extractor=exiting_extractor))
+    assert [o.ok for o in outs] == [True, False, True]
+    err = outs[1].record.error
+    assert err is not None and err.kind in ("internal-error", "worker-died"), err
+
+
 def test_dead_worker_is_replaced_and_its_page_reported(tmp_path: Path) -> None:
     for i in range(5):
         (tmp_path / f"p{i}.html").write_text(article(i))
