@@ -487,25 +487,33 @@ async def afetch_many(urls: Iterable[str], *, options: FetchOptions = DEFAULT_OP
     run = _Run(c, options, state if state is not None else FetchState())
     window = max(4 * options.concurrency, 64)
     source = iter(enumerate(urls))
-    pending: set[asyncio.Task[FetchResult]] = set()
+    done: asyncio.Queue[FetchResult] = asyncio.Queue()  # O(1) per result, unlike wait()
+    tasks: set[asyncio.Task[None]] = set()
+
+    async def one(index: int, url: str) -> None:
+        done.put_nowait(await run.result(index, url))
+
     try:
-        exhausted = False
+        exhausted, in_flight = False, 0
         while True:
-            while not exhausted and len(pending) < window:
+            while not exhausted and in_flight < window:
                 item = next(source, None)
                 if item is None:
                     exhausted = True
                 else:
-                    pending.add(asyncio.create_task(run.result(*item)))
-            if not pending:
+                    task = asyncio.create_task(one(*item))
+                    tasks.add(task)
+                    task.add_done_callback(tasks.discard)
+                    in_flight += 1
+            if in_flight == 0:
                 return
-            done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
-            for task in done:
-                yield task.result()
+            result = await done.get()
+            in_flight -= 1
+            yield result
     finally:
-        for task in pending:
+        for task in tasks:
             task.cancel()
-        await asyncio.gather(*pending, return_exceptions=True)
+        await asyncio.gather(*tasks, return_exceptions=True)
         run.state.save(run.gates)
         if own:
             await c.aclose()
