@@ -83,13 +83,17 @@ def match_token_rule(hints: str, index: _TokenIndex) -> TokenRule | None:
         hit = index.by_part.get(word)
         if hit is not None and not (hit.guarded and (neutral or block != word)):
             return hit
-        for part in _SPLIT.split(word):
-            if part:
-                hit = index.by_part.get(part)
-                if hit is not None and not (hit.guarded and (neutral or part not in block)):
-                    return hit
+        parts = [p for p in _SPLIT.split(word) if p]
+        for k, part in enumerate(parts):
+            hit = index.by_part.get(part)
+            if hit is not None and not (hit.guarded and (neutral or part not in block)):
+                if hit.unless_parts and any(p in hit.unless_parts for p in parts[:k]):
+                    continue  # "entry-header" is the header of the content, not of the site
+                return hit
+    # explicit multi-word parts ("article-meta") also match BEM spellings ("article__meta")
+    flat = hints.replace("__", "-")
     for comp, rule in index.compounds:
-        if comp in hints:
+        if comp in flat:
             return rule
     return None
 

@@ -26,7 +26,9 @@ from .options import DEFAULT_OPTIONS, ScoreOptions
 from .rules import BOILERPLATE_PHRASES, NEGATIVE_HINTS, POSITIVE_HINTS
 from .tracing import NULL_TRACE, Trace
 
-_PHRASES = tuple(sorted(set(BOILERPLATE_PHRASES)))
+_PHRASES = tuple(sorted(set(BOILERPLATE_PHRASES), key=len, reverse=True))
+# a phrase opens a block only as whole words: "sale" opens "Sale!" but not "Salem"
+_PHRASE_START = re.compile("(?:" + "|".join(re.escape(p) for p in _PHRASES) + r")(?!\w)")
 _PHRASE_SET = frozenset(_PHRASES)
 _MAX_PHRASE_BLOCK = 60  # longer blocks are prose that may quote a phrase
 # A block made mostly of "words" this long that mix digits and letters (or twice
@@ -61,14 +63,14 @@ class Scores:
 
 
 def _phrase_hit(text: str) -> bool:
-    key = text.lower().strip(" :·|•»›→-–—!.")
+    key = text.lower().strip(" :·|•»›→-–—!.[]()")
     if key in _PHRASE_SET:
         return True
-    return len(text) <= _MAX_PHRASE_BLOCK and key.startswith(_PHRASES)
+    return len(text) <= _MAX_PHRASE_BLOCK and _PHRASE_START.match(key) is not None
 
 
 def classify_block(text: str, chars: int, link_chars: int, heading: int,
-                   options: ScoreOptions) -> BlockScore:
+                   options: ScoreOptions, *, pre: bool = False) -> BlockScore:
     """Classify one block by length, link density and vocabulary (see module doc)."""
     ld = link_chars / chars if chars else 0.0
     if chars <= _MAX_PHRASE_BLOCK and _phrase_hit(text):
@@ -77,7 +79,7 @@ def classify_block(text: str, chars: int, link_chars: int, heading: int,
         return BlockScore("heading", 0.0, ld, f"h{heading}")
     if chars <= _COPYRIGHT_CHARS and _COPYRIGHT.search(text):
         return BlockScore("bad", -options.bad_weight * chars, ld, "copyright")
-    if chars >= _MACHINE_WORD and _machine_text(text, chars):
+    if not pre and chars >= _MACHINE_WORD and _machine_text(text, chars):
         return BlockScore("bad", -options.bad_weight * chars, ld, "machine-text")
     if ld > options.max_link_density:
         return BlockScore("bad", -options.bad_weight * chars, ld, "link-density")
@@ -187,7 +189,7 @@ def hint_weight(el: Element) -> float:
 
 def score(doc: Doc, options: ScoreOptions = DEFAULT_OPTIONS.score,
           trace: Trace = NULL_TRACE) -> Scores:
-    blocks = [classify_block(b.text, b.chars, b.link_chars, b.heading, options)
+    blocks = [classify_block(b.text, b.chars, b.link_chars, b.heading, options, pre=b.pre)
               for b in doc.blocks]
     if trace.enabled:
         for b, s in zip(doc.blocks, blocks):

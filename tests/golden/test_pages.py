@@ -18,38 +18,16 @@ from goldenlib import METADATA_FIELDS, PAGES, checks_for, load, run_check, slugs
 # bug reports. Regenerate the picture with ``python tests/golden/regen.py``.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
     # --- body (lead: clean/selection)
-    ("diplomat-article-en", "with"): "byline paragraph 'Mira Milosevich-Juaristi' (first, short block "
-        "of div.entry-content) dropped: selection keeps a short block only between two good blocks, "
-        "and the first block of the container has no good block before it",
-    ("diplomat-article-es", "with"): "same as diplomat-article-en:with (byline paragraph dropped)",
-    ("diplomat-article-nometa", "with"): "same as diplomat-article-en:with (byline paragraph dropped)",
-    ("listing-es", "body"): "every teaser title is lost (site-header-class rule removes "
-        "article > header.entry-header holding h2.entry-title), and the search box kept",
-    ("listing-es", "with"): "teaser titles missing: the 'header' class token removes each "
-        "header.entry-header (it holds no h1 landmark, so the guard does not spare it)",
     ("listing-es", "without"): "'Buscador avanzado' search widget (h3 + note paragraph inside "
         "<main>, around a role=search form) is kept in the body",
-    ("listing-es", "items"): "2 items instead of 6: with the titles removed, render_items takes "
-        "the search widget's h3 and the archive h1 as item titles; summaries also take in the "
-        "photo captions and the url gets the #more- anchor of the Seguir leyendo link",
     ("listing-es", "item-dates"): "no item dates: the <time> elements sat in the removed "
         "header.entry-header",
-    ("article-de", "body"): "headline h1 and the byline/date line (div.article__meta: 'Von … und "
-        "…', '31. Mai 2012', 'Aktualisiert: …') kept in the body: precision 0.905",
-    ("article-de", "without"): "byline/date line div.article__meta kept: guarded class rules "
-        "ignore BEM element classes (article__meta), so article-meta never matches it",
     ("article-fr-latin1", "body"): "table layout: the whole page is kept (left column agenda, "
         "newsletter form, visitor counter, breadcrumb, footer); precision 0.75",
     ("article-fr-latin1", "without"): "left-column widgets (td.colonne: agenda, 'Lettre "
         "d'information', 'Vous êtes le visiteur'), the pipe menu and the footer td#pied kept",
-    ("docs-page-en", "with"): "the one-line code block 'retry = tidewater.Retry(attempts=3, "
-        "budget=0.2)' is scored 'machine-text' (bad) and dropped",
     ("docs-page-en", "without"): "the hidden feedback form's note 'Thanks for your feedback! …' "
         "(form.md-feedback[hidden]) is kept as a good block",
-    ("forum-thread-en", "without"): "'Who is online' / 'Users browsing this forum: …' stat block "
-        "(div.stat-block.online-list inside role=main) kept after the last post",
-    ("product-shop-en", "body"): "the size table in the 'Size and fit' accordion is dropped "
-        "(its td cells are short blocks; only the heading and the note survive): recall 0.893",
     ("service-page-en", "without"): "the quote-form section (h2 'Request your free quote' and the "
         "form note 'We reply within one working day …') is kept",
     ("collection-shop-en", "body"): "product-card chrome kept: result count 'Showing 1–6 of 14 "
@@ -57,8 +35,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
         "precision 0.686",
     ("collection-shop-en", "without"): "same as collection-shop-en:body (result count, "
         "star-rating and add-to-cart text inside the cards)",
-    ("listing-en", "items"): "6 items: the archive h1 'Vegetable Gardening' and its description "
-        "become item 0 (a heading without a link is not a teaser)",
     ("listing-en", "item-dates"): "no item dates: each teaser's date sits in div.entry-meta "
         "('By … / May 21, 2024 / …'), removed by the clean stage before items are read",
     # --- metadata (helper meta)
