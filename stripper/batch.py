@@ -367,9 +367,10 @@ def run(inputs: Iterable[Input], *, options: Options = DEFAULT_OPTIONS, jobs: in
     indexed = _fetched(enumerate(todo), options)
     pool = _Pool(max(1, jobs), options, time_limit, extractor)
     window = max(1, jobs) * chunk_size * 4
-    stream = _stream(pool, indexed, chunk_size, window)
+    reorder = _Reorder() if ordered else None
+    stream = _stream(pool, indexed, chunk_size, window, reorder)
     try:
-        yield from (_in_order(stream) if ordered else (o for _, o in stream))
+        yield from (reorder.drain(stream) if reorder else (o for _, o in stream))
     except BaseException:
         pool.close(cancel=True)
         raise
@@ -377,10 +378,12 @@ def run(inputs: Iterable[Input], *, options: Options = DEFAULT_OPTIONS, jobs: in
 
 
 def _stream(pool: _Pool, indexed: Iterator[tuple[int, Input]], chunk_size: int,
-            window: int) -> Iterator[tuple[int, Outcome]]:
+            window: int, reorder: _Reorder | None) -> Iterator[tuple[int, Outcome]]:
+    """Keep at most ``window`` pages in flight or held for reordering; yield as they come."""
     exhausted = False
     while True:
-        while not exhausted and pool.in_flight() < window:
+        held = len(reorder.heap) if reorder else 0
+        while not exhausted and pool.in_flight() + held < window:
             chunk = list(islice(indexed, chunk_size))
             if chunk:
                 pool.submit(_Task(chunk, isolated=False))
@@ -390,15 +393,25 @@ def _stream(pool: _Pool, indexed: Iterator[tuple[int, Input]], chunk_size: int,
         yield from pool.collect()
 
 
-def _in_order(stream: Iterator[tuple[int, Outcome]]) -> Iterator[Outcome]:
-    heap: list[tuple[int, Outcome]] = []
-    want = 0
-    for item in stream:
-        heapq.heappush(heap, item)
-        while heap and heap[0][0] == want:
-            yield heapq.heappop(heap)[1]
-            want += 1
-    yield from (o for _, o in sorted(heap, key=lambda t: t[0]))
+class _Reorder:
+    """Input order from completion order: a heap of outcomes waiting for their turn.
+
+    Its size counts against the window, so one slow page holds back new work instead of
+    letting finished pages pile up: memory stays bounded in ordered mode too.
+    """
+
+    def __init__(self) -> None:
+        self.heap: list[tuple[int, Outcome]] = []
+        self.want = 0
+
+    def drain(self, stream: Iterator[tuple[int, Outcome]]) -> Iterator[Outcome]:
+        for item in stream:
+            heapq.heappush(self.heap, item)
+            while self.heap and self.heap[0][0] == self.want:
+                yield heapq.heappop(self.heap)[1]
+                self.want += 1
+        while self.heap:  # only if an index was skipped, which run() never does
+            yield heapq.heappop(self.heap)[1]
 
 
 # ---------------------------------------------------------------- URLs

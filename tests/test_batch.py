@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -102,6 +103,25 @@ def test_time_limit_reports_the_page_and_the_chunk_goes_on(tmp_path: Path) -> No
     slow = outs[1].record.error
     assert slow is not None and slow.kind == "timeout" and "0.5 s" in slow.message
     assert outs[0].ok and outs[2].ok
+
+
+def test_ordered_mode_holds_back_work_behind_a_slow_page(tmp_path: Path) -> None:
+    (tmp_path / "000-slow.html").write_text(slow_page())
+    for i in range(1, 41):
+        (tmp_path / f"{i:03d}.html").write_text(article(i))
+    pulled = 0
+
+    def inputs() -> Iterator[batch.Input]:
+        nonlocal pulled
+        for inp in batch.discover([str(tmp_path)]):
+            pulled += 1
+            yield inp
+
+    outs = batch.run(inputs(), jobs=2, chunk_size=1, time_limit=1.0, ordered=True)
+    first = next(outs)
+    assert first.source.endswith("000-slow.html") and not first.ok
+    assert pulled <= 2 * 1 * 4 + 1  # the window (jobs x chunk x 4), not all 41 pages
+    assert len(list(outs)) == 40
 
 
 def test_size_limit_refuses_before_reading(tmp_path: Path) -> None:
