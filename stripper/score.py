@@ -18,6 +18,7 @@ listing or every post of a thread, and stops where boilerplate outweighs content
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -176,15 +177,20 @@ def hint_weight(el: Element) -> float:
     if el.role == "main":
         w += 0.3
     if el.hints:
-        pos = neg = 0
-        for word in el.hints.replace("_", "-").split():
-            parts = word.split("-")
-            if word in POSITIVE_HINTS or any(p in POSITIVE_HINTS for p in parts):
-                pos += 1
-            if word in NEGATIVE_HINTS or any(p in NEGATIVE_HINTS for p in parts):
-                neg += 1
-        w += min(pos, 2) - min(neg, 2)
+        w += _class_weight(el.hints)
     return w
+
+
+@functools.lru_cache(maxsize=65536)
+def _class_weight(hints: str) -> int:
+    pos = neg = 0
+    for word in hints.replace("_", "-").split():
+        parts = word.split("-")
+        if word in POSITIVE_HINTS or any(p in POSITIVE_HINTS for p in parts):
+            pos += 1
+        if word in NEGATIVE_HINTS or any(p in NEGATIVE_HINTS for p in parts):
+            neg += 1
+    return min(pos, 2) - min(neg, 2)
 
 
 def score(doc: Doc, options: ScoreOptions = DEFAULT_OPTIONS.score,
