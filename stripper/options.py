@@ -150,6 +150,11 @@ class MetadataOptions:
     # An unnamed last segment of "Headline | Site" of at most this many words is
     # taken for the site name.
     max_site_words: int = 4
+    # With no agreeing <h1>, an <h2> showing the same words as the structured title.
+    h2_agreement: float = 0.999
+    # Keep only the first segment of a structured "Headline | Section | Site" title
+    # (measured on the development pages: docs/metadata.md).
+    title_head_only: bool = True
     # Byline/dateline zone: climb at most zone_levels ancestors from the headline,
     # stopping at the first holding zone_min_chars of text; read that many
     # elements before and after the headline.
