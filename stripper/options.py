@@ -48,6 +48,7 @@ class FetchOptions:
     max_retry_after: float = 120.0  # a longer Retry-After gives up instead of waiting
     respect_robots: bool = True
     robots_max_bytes: int = 512_000  # RFC 9309: parse at least the first 500 KiB
+    max_crawl_delay: float = 30.0  # a robots.txt Crawl-delay raises `delay` up to this
     concurrency: int = 16  # requests in flight in total
     per_host: int = 2  # requests in flight per host
     delay: float = 0.0  # minimum seconds between two request starts on one host
