@@ -48,6 +48,7 @@ class FetchOptions:
     max_retry_after: float = 120.0  # a longer Retry-After gives up instead of waiting
     respect_robots: bool = True
     robots_max_bytes: int = 512_000  # RFC 9309: parse at least the first 500 KiB
+    max_crawl_delay: float = 30.0  # a robots.txt Crawl-delay raises `delay` up to this
     concurrency: int = 16  # requests in flight in total
     per_host: int = 2  # requests in flight per host
     delay: float = 0.0  # minimum seconds between two request starts on one host
@@ -149,6 +150,11 @@ class MetadataOptions:
     # An unnamed last segment of "Headline | Site" of at most this many words is
     # taken for the site name.
     max_site_words: int = 4
+    # With no agreeing <h1>, an <h2> showing the same words as the structured title.
+    h2_agreement: float = 0.999
+    # Keep only the first segment of a structured "Headline | Section | Site" title
+    # (measured on the development pages: docs/metadata.md).
+    title_head_only: bool = True
     # Byline/dateline zone: climb at most zone_levels ancestors from the headline,
     # stopping at the first holding zone_min_chars of text; read that many
     # elements before and after the headline.

@@ -382,9 +382,9 @@ class _Run:
 
     def _apply_crawl_delay(self, url: str, rules: RobotsRules) -> None:
         delay = rules.crawl_delay(self.options.user_agent)
-        if delay:  # honoured, capped like any other wait
+        if delay:  # honoured up to max_crawl_delay
             gate = self.gate(url)
-            gate.delay = max(gate.delay, min(delay, self.options.backoff_max))
+            gate.delay = max(gate.delay, min(delay, self.options.max_crawl_delay))
 
     async def _fetch_robots(self, url: str) -> RobotsRules:
         opts = self.options
