@@ -38,15 +38,9 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("listing-en", "item-dates"): "no item dates: each teaser's date sits in div.entry-meta "
         "('By … / May 21, 2024 / …'), removed by the clean stage before items are read",
     # --- metadata (helper meta)
-    ("article-fr-latin1", "author"): "None: the visible line 'Publié le 3 février 2009 par "
-        "Jean-Luc Moreau' (p.signature under the h1) is not read as a byline",
-    ("article-fr-latin1", "language"): "None: no html lang and no content-based language check "
-        "(the text is plainly French)",
     ("service-page-en", "title"): "'Flat roof repair in Greater Manchester' (the h1); on service "
         "and product pages the WCXB ground truth follows the <title>/og:title without the site "
         "name ('Flat Roof Repair in Manchester'): 192 of 257 such dev pages vs 99 for the h1",
-    ("diplomat-article-es", "language"): "'es' from html lang/og:locale, but the article "
-        "container says lang=\"en\" and the text is English",
 }
 
 
