@@ -18,12 +18,13 @@ listing or every post of a thread, and stops where boilerplate outweighs content
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from .dom import Doc, Element
 from .options import DEFAULT_OPTIONS, ScoreOptions
-from .rules import BOILERPLATE_PHRASES, NEGATIVE_HINTS, POSITIVE_HINTS
+from .rules import BOILERPLATE_PHRASES, COUNTER_WORDS, NEGATIVE_HINTS, POSITIVE_HINTS
 from .tracing import NULL_TRACE, Trace
 
 _PHRASES = tuple(sorted(set(BOILERPLATE_PHRASES), key=len, reverse=True))
@@ -31,6 +32,9 @@ _PHRASES = tuple(sorted(set(BOILERPLATE_PHRASES), key=len, reverse=True))
 _PHRASE_START = re.compile("(?:" + "|".join(re.escape(p) for p in _PHRASES) + r")(?!\w)")
 _PHRASE_SET = frozenset(_PHRASES)
 _MAX_PHRASE_BLOCK = 60  # longer blocks are prose that may quote a phrase
+_COUNTER = re.compile(
+    r"^(?:[\s·•|,(]*[\d.,]+[kKmM]?\s*(?:" + "|".join(re.escape(w) for w in COUNTER_WORDS)
+    + r")\b[)\s·•|,]*)+$", re.IGNORECASE)
 # A block made mostly of "words" this long that mix digits and letters (or twice
 # as long) is machine text (ids, hashes, base64, tracking strings), not language.
 _MACHINE_WORD = 25
@@ -73,7 +77,7 @@ def classify_block(text: str, chars: int, link_chars: int, heading: int,
                    options: ScoreOptions, *, pre: bool = False) -> BlockScore:
     """Classify one block by length, link density and vocabulary (see module doc)."""
     ld = link_chars / chars if chars else 0.0
-    if chars <= _MAX_PHRASE_BLOCK and _phrase_hit(text):
+    if chars <= _MAX_PHRASE_BLOCK and (_phrase_hit(text) or _COUNTER.match(text)):
         return BlockScore("bad", -options.bad_weight * chars, ld, "boilerplate-phrase")
     if heading:
         return BlockScore("heading", 0.0, ld, f"h{heading}")
@@ -176,15 +180,20 @@ def hint_weight(el: Element) -> float:
     if el.role == "main":
         w += 0.3
     if el.hints:
-        pos = neg = 0
-        for word in el.hints.replace("_", "-").split():
-            parts = word.split("-")
-            if word in POSITIVE_HINTS or any(p in POSITIVE_HINTS for p in parts):
-                pos += 1
-            if word in NEGATIVE_HINTS or any(p in NEGATIVE_HINTS for p in parts):
-                neg += 1
-        w += min(pos, 2) - min(neg, 2)
+        w += _class_weight(el.hints)
     return w
+
+
+@functools.lru_cache(maxsize=65536)
+def _class_weight(hints: str) -> int:
+    pos = neg = 0
+    for word in hints.replace("_", "-").split():
+        parts = word.split("-")
+        if word in POSITIVE_HINTS or any(p in POSITIVE_HINTS for p in parts):
+            pos += 1
+        if word in NEGATIVE_HINTS or any(p in NEGATIVE_HINTS for p in parts):
+            neg += 1
+    return min(pos, 2) - min(neg, 2)
 
 
 def score(doc: Doc, options: ScoreOptions = DEFAULT_OPTIONS.score,

@@ -129,7 +129,7 @@ class Handler(BaseHTTPRequestHandler):
         parts = path.strip("/").split("/")
         head = parts[0]
         if path == "/robots.txt":
-            self.send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
+            self.send(200, self.server.robots_txt, "text/plain")
         elif head in ("page", "private"):
             self.article()
         elif head == "slow-first-byte":
@@ -246,8 +246,9 @@ class Handler(BaseHTTPRequestHandler):
 class FaultHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self) -> None:
+    def __init__(self, robots_txt: bytes) -> None:
         super().__init__(("127.0.0.1", 0), Handler)
+        self.robots_txt = robots_txt
         self.lock = threading.Lock()
         self.requests: list[tuple[str, dict[str, str], float]] = []
         self.seen: dict[str, int] = {}
@@ -259,8 +260,8 @@ class FaultHTTPServer(ThreadingHTTPServer):
 class FaultServer:
     """Context manager: starts the server in a thread, stops it on exit."""
 
-    def __init__(self) -> None:
-        self.httpd = FaultHTTPServer()
+    def __init__(self, robots_txt: bytes = b"User-agent: *\nDisallow: /private/\n") -> None:
+        self.httpd = FaultHTTPServer(robots_txt)
         self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,),
                                        daemon=True)
 

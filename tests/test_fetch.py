@@ -331,6 +331,16 @@ def test_fetch_state_carries_robots_and_delay_across_calls(srv: FaultServer) -> 
     assert starts[1] - starts[0] >= 0.28  # the delay held across the two calls
 
 
+def test_crawl_delay_from_robots_spaces_requests() -> None:
+    robots = b"User-agent: stripper\nCrawl-delay: 0.2\n\nUser-agent: *\nDisallow: /\n"
+    with FaultServer(robots) as server:
+        results = list(fetch_many([server.url(f"/page/{i}") for i in range(4)],
+                                  options=replace(FAST, per_host=4)))
+        assert all(r.ok for r in results)  # our group allows all; "*" would refuse
+        starts = server.times("/page/")
+    assert starts[-1] - starts[0] >= 0.55  # 3 gaps of 0.2 s; ~0.01 s without the delay
+
+
 def test_global_concurrency_limit(srv: FaultServer) -> None:
     opts = replace(FAST, concurrency=3, per_host=10, respect_robots=False)
     list(fetch_many([srv.url(f"/slow/{i}") for i in range(9)], options=opts))

@@ -309,7 +309,7 @@ class HostGate:
         self.delay = delay
         self.next_start = 0.0
 
-    async def __aenter__(self) -> HostGate:
+    async def __aenter__(self) -> HostGate:  # noqa: PYI034 (Self needs 3.11)
         await self.slots.acquire()
         now = time.monotonic()
         start = max(now, self.next_start)
@@ -382,9 +382,9 @@ class _Run:
 
     def _apply_crawl_delay(self, url: str, rules: RobotsRules) -> None:
         delay = rules.crawl_delay(self.options.user_agent)
-        if delay:  # honoured, capped like any other wait
+        if delay:  # honoured up to max_crawl_delay
             gate = self.gate(url)
-            gate.delay = max(gate.delay, min(delay, self.options.backoff_max))
+            gate.delay = max(gate.delay, min(delay, self.options.max_crawl_delay))
 
     async def _fetch_robots(self, url: str) -> RobotsRules:
         opts = self.options
@@ -553,7 +553,7 @@ def fetch_many(urls: Iterable[str], *, options: FetchOptions = DEFAULT_OPTIONS.f
                 async for res in gen:
                     if not await put(res):
                         return
-        except BaseException as exc:  # handed to the consumer thread, re-raised there
+        except BaseException as exc:  # noqa: BLE001 - handed to the consumer, re-raised there
             await put(exc)
         finally:
             await put(_DONE)
