@@ -160,6 +160,7 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
               guarded=False),
     TokenRule("user-stats",
               ("flair", "badges", "reputation", "postprofile", "user-stats", "userstats",
+               "userextras", "user-extras", "userdetails", "user-details",
                "author-stats", "user-badges", "member-stats", "post-count", "postcount"),
               "poster statistics beside forum posts: rank, post count, badges, join date",
               guarded=False),
@@ -297,6 +298,17 @@ BOILERPLATE_PHRASES: tuple[str, ...] = (
     "adicionar ao carrinho", "who is online", "users browsing this forum",
     "no result", "view all result", "skip to content", "ir al contenido",
     "zum inhalt springen", "aller au contenu", "back to top", "top of page", "volver arriba",
+)
+
+# Words that interface counters pair with a number ("12 Posts 5 Posters 3.2k Views",
+# "3 Likes", "1 reply"): a short block made only of such pairs is a counter.
+COUNTER_WORDS: tuple[str, ...] = (
+    "post", "posts", "poster", "posters", "reply", "replies", "view", "views", "vote", "votes",
+    "like", "likes", "comment", "comments", "answer", "answers", "reaction", "reactions",
+    "watching", "follower", "followers", "share", "shares", "point", "points", "upvote",
+    "upvotes", "downvotes", "bookmarks", "reviews", "review", "ratings",
+    "respuestas", "comentarios", "visitas", "antworten", "beiträge", "kommentare", "réponses",
+    "commentaires", "vues", "risposte", "commenti", "visualizzazioni", "respostas",
 )
 
 # Headings that open a boilerplate section; the section they head is removed.

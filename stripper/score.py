@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from .dom import Doc, Element
 from .options import DEFAULT_OPTIONS, ScoreOptions
-from .rules import BOILERPLATE_PHRASES, NEGATIVE_HINTS, POSITIVE_HINTS
+from .rules import BOILERPLATE_PHRASES, COUNTER_WORDS, NEGATIVE_HINTS, POSITIVE_HINTS
 from .tracing import NULL_TRACE, Trace
 
 _PHRASES = tuple(sorted(set(BOILERPLATE_PHRASES), key=len, reverse=True))
@@ -32,6 +32,9 @@ _PHRASES = tuple(sorted(set(BOILERPLATE_PHRASES), key=len, reverse=True))
 _PHRASE_START = re.compile("(?:" + "|".join(re.escape(p) for p in _PHRASES) + r")(?!\w)")
 _PHRASE_SET = frozenset(_PHRASES)
 _MAX_PHRASE_BLOCK = 60  # longer blocks are prose that may quote a phrase
+_COUNTER = re.compile(
+    r"^(?:[\s·•|,(]*[\d.,]+[kKmM]?\s*(?:" + "|".join(re.escape(w) for w in COUNTER_WORDS)
+    + r")\b[)\s·•|,]*)+$", re.IGNORECASE)
 # A block made mostly of "words" this long that mix digits and letters (or twice
 # as long) is machine text (ids, hashes, base64, tracking strings), not language.
 _MACHINE_WORD = 25
@@ -74,7 +77,7 @@ def classify_block(text: str, chars: int, link_chars: int, heading: int,
                    options: ScoreOptions, *, pre: bool = False) -> BlockScore:
     """Classify one block by length, link density and vocabulary (see module doc)."""
     ld = link_chars / chars if chars else 0.0
-    if chars <= _MAX_PHRASE_BLOCK and _phrase_hit(text):
+    if chars <= _MAX_PHRASE_BLOCK and (_phrase_hit(text) or _COUNTER.match(text)):
         return BlockScore("bad", -options.bad_weight * chars, ld, "boilerplate-phrase")
     if heading:
         return BlockScore("heading", 0.0, ld, f"h{heading}")
