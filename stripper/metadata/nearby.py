@@ -67,8 +67,10 @@ def _tokens(node: Node) -> set[str]:
     hints = dom.class_id(node)
     if not hints:
         return set()
-    tokens = set(_TOKEN.findall(hints))
-    tokens.update(hints.split())
+    # utility classes ("md:[grid-area:sidebar]", "lg:flex-col") say where, not what
+    names = [h for h in hints.split() if ":" not in h and "[" not in h]
+    tokens = set(_TOKEN.findall(" ".join(names)))
+    tokens.update(names)
     return tokens
 
 
