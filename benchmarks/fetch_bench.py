@@ -172,16 +172,15 @@ POLITE = [("polite", 32, 1, 0.1, 1, 2), ("polite", 32, 4, 0.1, 1, 2),
 
 
 def run_all(args: argparse.Namespace) -> None:
-    rows = []
     proc, ports = start_server(args.dataset, 4)
     try:
-        for row in _run_configs(args, json.dumps(ports)):
-            rows.append(row)
+        rows = _run_configs(args, json.dumps(ports))
     finally:
         assert proc.stdin is not None
         proc.stdin.close()
         proc.wait()
-    Path(args.json).write_text(json.dumps(rows, indent=1) + "\n") if args.json else None
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=1) + "\n")
     print(format_table(rows))
 
 
@@ -203,9 +202,9 @@ def _run_configs(args: argparse.Namespace, ports: str) -> list[dict[str, object]
 
 
 def format_table(rows: list[dict[str, object]]) -> str:
-    lines = ["| run | concurrency | hosts × per-host | delay s | extract jobs | pages/s | "
-             "busiest host pages/s | client CPU ms/page | peak RSS MB main / worker | "
-             "load avg | outcomes |",
+    lines = [("| run | concurrency | hosts × per-host | delay s | extract jobs | pages/s | "
+              "busiest host pages/s | client CPU ms/page | peak RSS MB main / worker | "
+              "load avg | outcomes |"),
              "|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         jobs = "-" if r["mode"] == "fetch" else r["jobs"]

@@ -272,7 +272,16 @@ def process_limited(inp: Input, options: Options, time_limit: float | None,
 def _work(chunk: list[tuple[int, Input]], options: Options, time_limit: float | None,
           extractor: Extractor | None) -> list[tuple[int, Outcome]]:
     """A worker task: extract a chunk of pages, each under its own time limit."""
-    return [(i, process_limited(inp, options, time_limit, extractor)) for i, inp in chunk]
+    return [(i, _guarded(inp, options, time_limit, extractor)) for i, inp in chunk]
+
+
+def _guarded(inp: Input, options: Options, time_limit: float | None,
+             extractor: Extractor | None) -> Outcome:
+    try:
+        return process_limited(inp, options, time_limit, extractor)
+    except BaseException as exc:  # SystemExit and the like: this page, not the chunk
+        message = f"{type(exc).__name__}: {exc}"
+        return Outcome(inp.source, _failure(inp.source, "internal-error", message), 0.0)
 
 
 # ---------------------------------------------------------------- the pool (in the parent)
@@ -311,9 +320,11 @@ class _Pool:
         for fut in done:
             task = self.pending.pop(fut)
             try:
-                yield from fut.result()
-            except (ProcessExpired, FutureTimeout) as exc:
+                results = fut.result()
+            except Exception as exc:  # killed, died, or the task itself failed
                 yield from self._lost(task, exc)
+                continue
+            yield from results
 
     def _lost(self, task: _Task, exc: BaseException) -> Iterator[tuple[int, Outcome]]:
         if not task.isolated:  # re-run each page alone to find the one at fault
@@ -323,8 +334,11 @@ class _Pool:
         i, inp = task.chunk[0]
         if isinstance(exc, FutureTimeout):
             record = _timeout_record(inp, self.time_limit or 0.0)
+        elif not isinstance(exc, ProcessExpired):
+            record = _failure(inp.source, "internal-error", f"{type(exc).__name__}: {exc}",
+                              url=inp.page.url if inp.page else None)
         else:
-            code = getattr(exc, "exitcode", None)
+            code = exc.exitcode
             why = (f"killed by signal {signal.Signals(-code).name}" if code and code < 0
                    else f"exit code {code}")
             record = _failure(inp.source, "worker-died", f"worker process died ({why})",
@@ -353,9 +367,10 @@ def run(inputs: Iterable[Input], *, options: Options = DEFAULT_OPTIONS, jobs: in
     indexed = _fetched(enumerate(todo), options)
     pool = _Pool(max(1, jobs), options, time_limit, extractor)
     window = max(1, jobs) * chunk_size * 4
-    stream = _stream(pool, indexed, chunk_size, window)
+    reorder = _Reorder() if ordered else None
+    stream = _stream(pool, indexed, chunk_size, window, reorder)
     try:
-        yield from (_in_order(stream) if ordered else (o for _, o in stream))
+        yield from (reorder.drain(stream) if reorder else (o for _, o in stream))
     except BaseException:
         pool.close(cancel=True)
         raise
@@ -363,10 +378,12 @@ def run(inputs: Iterable[Input], *, options: Options = DEFAULT_OPTIONS, jobs: in
 
 
 def _stream(pool: _Pool, indexed: Iterator[tuple[int, Input]], chunk_size: int,
-            window: int) -> Iterator[tuple[int, Outcome]]:
+            window: int, reorder: _Reorder | None) -> Iterator[tuple[int, Outcome]]:
+    """Keep at most ``window`` pages in flight or held for reordering; yield as they come."""
     exhausted = False
     while True:
-        while not exhausted and pool.in_flight() < window:
+        held = len(reorder.heap) if reorder else 0
+        while not exhausted and pool.in_flight() + held < window:
             chunk = list(islice(indexed, chunk_size))
             if chunk:
                 pool.submit(_Task(chunk, isolated=False))
@@ -376,15 +393,25 @@ def _stream(pool: _Pool, indexed: Iterator[tuple[int, Input]], chunk_size: int,
         yield from pool.collect()
 
 
-def _in_order(stream: Iterator[tuple[int, Outcome]]) -> Iterator[Outcome]:
-    heap: list[tuple[int, Outcome]] = []
-    want = 0
-    for item in stream:
-        heapq.heappush(heap, item)
-        while heap and heap[0][0] == want:
-            yield heapq.heappop(heap)[1]
-            want += 1
-    yield from (o for _, o in sorted(heap, key=lambda t: t[0]))
+class _Reorder:
+    """Input order from completion order: a heap of outcomes waiting for their turn.
+
+    Its size counts against the window, so one slow page holds back new work instead of
+    letting finished pages pile up: memory stays bounded in ordered mode too.
+    """
+
+    def __init__(self) -> None:
+        self.heap: list[tuple[int, Outcome]] = []
+        self.want = 0
+
+    def drain(self, stream: Iterator[tuple[int, Outcome]]) -> Iterator[Outcome]:
+        for item in stream:
+            heapq.heappush(self.heap, item)
+            while self.heap and self.heap[0][0] == self.want:
+                yield heapq.heappop(self.heap)[1]
+                self.want += 1
+        while self.heap:  # only if an index was skipped, which run() never does
+            yield heapq.heappop(self.heap)[1]
 
 
 # ---------------------------------------------------------------- URLs

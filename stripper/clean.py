@@ -12,8 +12,9 @@ extraction alone. Order:
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import dom
 from .dom import Node, Tree
@@ -42,8 +43,15 @@ class _TokenIndex:
 
     by_part: dict[str, TokenRule]
     compounds: tuple[tuple[str, TokenRule], ...]  # parts that contain '-' or '_'
+    # class/id string → matching rule: sites repeat the same class strings on
+    # every element and every page, so matching is done once per string
+    memo: dict[str, TokenRule | None] = field(default_factory=dict)
 
 
+_MEMO_MAX = 200_000  # strings remembered per index before the memo is cleared
+
+
+@functools.lru_cache(maxsize=64)
 def _index(rules: tuple[TokenRule, ...], page_type: str | None) -> _TokenIndex:
     by_part: dict[str, TokenRule] = {}
     compounds: list[tuple[str, TokenRule]] = []
@@ -71,6 +79,17 @@ def match_token_rule(hints: str, index: _TokenIndex) -> TokenRule | None:
     """
     if not hints:
         return None
+    try:
+        return index.memo[hints]
+    except KeyError:
+        pass
+    if len(index.memo) > _MEMO_MAX:
+        index.memo.clear()
+    rule = index.memo[hints] = _match(hints, index)
+    return rule
+
+
+def _match(hints: str, index: _TokenIndex) -> TokenRule | None:
     words = hints.split()
     atomic = len(words) > _ATOMIC_CLASS_COUNT
     for word in words:
@@ -83,13 +102,17 @@ def match_token_rule(hints: str, index: _TokenIndex) -> TokenRule | None:
         hit = index.by_part.get(word)
         if hit is not None and not (hit.guarded and (neutral or block != word)):
             return hit
-        for part in _SPLIT.split(word):
-            if part:
-                hit = index.by_part.get(part)
-                if hit is not None and not (hit.guarded and (neutral or part not in block)):
-                    return hit
+        parts = [p for p in _SPLIT.split(word) if p]
+        for k, part in enumerate(parts):
+            hit = index.by_part.get(part)
+            if hit is not None and not (hit.guarded and (neutral or part not in block)):
+                if hit.unless_parts and any(p in hit.unless_parts for p in parts[:k]):
+                    continue  # "entry-header" is the header of the content, not of the site
+                return hit
+    # explicit multi-word parts ("article-meta") also match BEM spellings ("article__meta")
+    flat = hints.replace("__", "-")
     for comp, rule in index.compounds:
-        if comp in hints:
+        if comp in flat:
             return rule
     return None
 

@@ -82,7 +82,8 @@ AUTHOR_PRECEDENCE: dict[str, int] = {
     "itemprop": 2,
     "rel": 2,
     "byline": 3,
-    "class": 4,
+    "class": 3,
+    "forum-user": 2,
     "meta-line": 5,
     "body-byline": 6,
     "json-ld-org": 4,  # an organisation (or the site itself) as the author
@@ -92,7 +93,7 @@ AUTHOR_PRECEDENCE: dict[str, int] = {
 # Words that open a byline, per language (matched case-insensitively, then a name).
 BYLINE_PREFIXES: dict[str, tuple[str, ...]] = {
     "en": ("written by", "posted by", "published by", "reviewed by", "words by", "story by",
-           "author:", "authors:", "by:", "by"),
+           "author:", "authors:", "by:", "by", "author"),
     "es": ("escrito por", "publicado por", "autor:", "autora:", "autores:", "por:", "por"),
     "de": ("geschrieben von", "verfasst von", "autor:", "autorin:", "von:", "von"),
     "fr": ("écrit par", "publié par", "rédigé par", "auteur :", "auteur:", "par :", "par"),
@@ -121,6 +122,9 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "posts", "articles", "more", "contact", "about", "photo", "photos", "image", "video",
     "editor-in-chief", "reviewed", "fact", "checked", "medically", "sponsored",
     "advertisement", "category", "tags", "in", "uncategorized", "http", "https", "www",
+    "authored", "edited", "recipe", "guide", "personal", "facebook", "tweet", "twitter",
+    "pin", "pinterest", "linkedin", "email", "print", "offline", "online", "members",
+    "users", "register", "previous", "next", "topic", "thread", "forum", "forums",
 })
 # Words of a job title; a visible byline's name ends where they begin
 # ("By Sofia Kondrat EdTech Content writer").
@@ -146,6 +150,17 @@ AUTHOR_HINTS: tuple[str, ...] = ("author", "byline", "autor", "auteur", "autore"
 # Link targets that make a short capitalised text a section name, not a person.
 NOT_AUTHOR_LINKS = re.compile(r"/(?:category|categories|tag|tags|topic|topics|section|sections|"
                               r"c|t|label|labels|series|collections?)/", re.IGNORECASE)
+# Forum threads: links to a poster's profile, and marks of the thread's first poster.
+USER_LINKS = (
+    'a[href*="/u/"], a[href*="/user/"], a[href*="/users/"], a[href*="/members/"], '
+    'a[href*="member.php"], a[href*="/profile/"], a[href*="/user-"], a[href*="/member/"], '
+    "a.username, .username, a.author-name, [itemprop=author] [itemprop=name]"
+)
+OWNER_HINTS: frozenset[str] = frozenset({"owner", "op", "original-poster", "topic-starter",
+                                         "threadstarter", "thread-starter", "first-post"})
+# URL paths of forum threads.
+FORUM_URL = re.compile(r"/(?:t|thread|threads|topic|topics|comments|questions|d)/|"
+                       r"viewtopic|showthread|showtopic|/thread-", re.IGNORECASE)
 # class/id word parts of elements that hold a date.
 DATE_HINTS: tuple[str, ...] = ("date", "time", "published", "posted", "pubdate", "dateline",
                                "meta", "byline", "fecha", "datum", "data", "timestamp")

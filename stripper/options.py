@@ -48,6 +48,7 @@ class FetchOptions:
     max_retry_after: float = 120.0  # a longer Retry-After gives up instead of waiting
     respect_robots: bool = True
     robots_max_bytes: int = 512_000  # RFC 9309: parse at least the first 500 KiB
+    max_crawl_delay: float = 30.0  # a robots.txt Crawl-delay raises `delay` up to this
     concurrency: int = 16  # requests in flight in total
     per_host: int = 2  # requests in flight per host
     delay: float = 0.0  # minimum seconds between two request starts on one host
@@ -149,6 +150,11 @@ class MetadataOptions:
     # An unnamed last segment of "Headline | Site" of at most this many words is
     # taken for the site name.
     max_site_words: int = 4
+    # With no agreeing <h1>, an <h2> showing the same words as the structured title.
+    h2_agreement: float = 0.999
+    # Keep only the first segment of a structured "Headline | Section | Site" title
+    # (measured on the development pages: docs/metadata.md).
+    title_head_only: bool = True
     # Byline/dateline zone: climb at most zone_levels ancestors from the headline,
     # stopping at the first holding zone_min_chars of text; read that many
     # elements before and after the headline.
@@ -165,13 +171,17 @@ class MetadataOptions:
     # A person's name standing alone next to the headline (before the first
     # paragraph of prose) is the byline when nothing better names the author.
     lone_names: bool = True
+    forum_user_links: int = 40  # profile links read on a forum thread
     meta_line_levels: int = 3  # ancestors searched for the date of a "meta line"
     max_meta_line_chars: int = 160  # a lone name counts in the first N prose blocks only
     # Content language check (stopword counts in the first paragraphs).
     language_paragraphs: int = 30
     language_words: int = 400
     language_min_words: int = 30
-    language_min_share: float = 0.5
+    language_lang_elements: int = 20  # elements with a lang attribute looked at
+    language_block_chars: int = 200  # ... holding at least this much text
+    language_min_hits: int = 10  # common words of the leading language, at least
+    language_min_lead: float = 1.5  # ... and this many times the runner-up's
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

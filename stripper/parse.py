@@ -4,7 +4,9 @@ Charset order (the WHATWG sniffing order, with one repair):
 
 1. a byte-order mark;
 2. the HTTP ``Content-Type`` charset, when known;
-3. a ``<meta charset>`` / ``http-equiv`` declaration in the first 4 KB;
+3. a ``<meta charset>`` / ``http-equiv`` declaration in the first 4 KB, which is also
+   a second opinion when the HTTP charset fails to decode or is a Western server
+   default (``iso-8859-1``) while the <meta> names another charset that decodes;
 4. UTF-8, when the bytes are valid UTF-8;
 5. detection with charset-normalizer;
 6. Windows-1252 with replacement characters, which never fails.
@@ -93,6 +95,27 @@ def maybe_gunzip(data: bytes) -> bytes:
     return data
 
 
+def _meta_second_opinion(data: bytes, declared: str | None,
+                         where: str) -> tuple[str, str] | None:
+    """The page's own <meta> charset when the HTTP header was wrong or a server default.
+
+    Servers send ``charset=utf-8`` or ``iso-8859-1`` by configuration for pages whose
+    author declared, say, windows-1251 in a <meta>. When the header's charset did not
+    decode (multi-byte) or is a Western default (single-byte), a different non-Western
+    <meta> charset that decodes cleanly is the better witness.
+    """
+    if where != "http":
+        return None
+    m = _META_CHARSET.search(data[:4096])
+    meta = _lookup(m.group(1).decode("ascii", "ignore")) if m else None
+    if not meta or meta == declared or meta.replace("_", "-") in _SINGLE_BYTE:
+        return None
+    try:
+        return data.decode(meta), meta
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
 def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
     """Decode page bytes to text. Returns (text, encoding-used)."""
     data = maybe_gunzip(data)
@@ -106,6 +129,9 @@ def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
             return data.decode(declared), declared
         except (UnicodeDecodeError, LookupError):
             pass  # a wrong declaration: fall through to UTF-8 and detection
+    second = _meta_second_opinion(data, declared, where)
+    if second is not None:
+        return second
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

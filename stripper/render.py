@@ -77,9 +77,22 @@ def render_items(doc: Doc, kept: list[int], title_words: int = 4) -> list[dict[s
                 current["date"] = parse_date(b.text)
                 if current["date"]:
                     continue
-            if text and b.link_chars < 0.8 * b.chars:
+            if text and b.link_chars < 0.8 * b.chars and not _in_figure(doc, b.element):
                 summary.append(text)
     if current is not None:
         current["summary"] = " ".join(summary) or None
         items.append(current)
-    return items
+    # a teaser leads somewhere: a heading with no link (the archive title, a
+    # widget heading) is not an item
+    return [it for it in items if it["url"]]
+
+
+def _in_figure(doc: Doc, idx: int, hops: int = 3) -> bool:
+    """Captions describe the teaser's picture, not the story."""
+    for _ in range(hops):
+        if idx < 0:
+            return False
+        if doc.elements[idx].tag in ("figure", "figcaption"):
+            return True
+        idx = doc.elements[idx].parent
+    return False

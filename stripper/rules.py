@@ -52,6 +52,9 @@ class TokenRule:
     guarded: bool = True
     keep_on: tuple[str, ...] = ()
     max_paragraphs: int | None = 2
+    # word parts that, before the matched part in the same class name, say the
+    # element belongs to the content ("entry-header", "post-header"): no match.
+    unless_parts: tuple[str, ...] = ()
     # page types the rule is limited to (empty: all types). Product pages carry
     # reviews and buy boxes that an article never has and a forum page needs.
     only_on: tuple[str, ...] = ()
@@ -104,6 +107,10 @@ TAG_RULES: tuple[Rule, ...] = (
 )
 
 # ---------------------------------------------------------------- class/id word-part rules
+# Word parts that name the page's own content when they qualify a structural word.
+CONTENT_PARTS: tuple[str, ...] = ("entry", "post", "article", "story", "teaser", "content",
+                                  "card", "item")
+
 TOKEN_RULES: tuple[TokenRule, ...] = (
     TokenRule("cookie-consent",
               ("cookie", "cookies", "consent", "gdpr", "cmplz", "onetrust", "optanon", "cookiebot",
@@ -153,6 +160,7 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
               guarded=False),
     TokenRule("user-stats",
               ("flair", "badges", "reputation", "postprofile", "user-stats", "userstats",
+               "userextras", "user-extras", "userdetails", "user-details",
                "author-stats", "user-badges", "member-stats", "post-count", "postcount"),
               "poster statistics beside forum posts: rank, post count, badges, join date",
               guarded=False),
@@ -193,7 +201,8 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
                "mobile-menu", "hamburger", "drawer"),
               "menus and navigation marked by class rather than by <nav>"),
     TokenRule("site-header-class", ("header", "masthead", "site-header", "topnav", "top-nav"),
-              "site headers marked by class"),
+              "site headers marked by class; entry, post and article headers are content",
+              unless_parts=CONTENT_PARTS),
     TokenRule("site-footer-class", ("footer", "site-footer", "colophon", "copyright"),
               "site footers marked by class", max_paragraphs=4),
     TokenRule("sidebar-class",
@@ -281,8 +290,25 @@ BOILERPLATE_PHRASES: tuple[str, ...] = (
     "esqueceu a senha", "accedi", "password dimenticata",
     # ads and misc widgets
     "advertisement", "publicidad", "anzeige", "publicité", "publicidade", "pubblicità",
+    "edit", "edit source", "edit this page", "bearbeiten", "quelltext bearbeiten", "modifier",
+    "modifier le code", "editar", "editar código", "modifica", "modifica wikitesto",
+    "add to cart", "add to basket", "add to bag", "add to wishlist", "buy now", "quick view",
+    "quick shop", "select options", "choose options", "sold out", "out of stock",
+    "in den warenkorb", "añadir al carrito", "ajouter au panier", "aggiungi al carrello",
+    "adicionar ao carrinho", "who is online", "users browsing this forum",
     "no result", "view all result", "skip to content", "ir al contenido",
-    "zum inhalt springen", "aller au contenu", "back to top", "volver arriba",
+    "zum inhalt springen", "aller au contenu", "back to top", "top of page", "volver arriba",
+)
+
+# Words that interface counters pair with a number ("12 Posts 5 Posters 3.2k Views",
+# "3 Likes", "1 reply"): a short block made only of such pairs is a counter.
+COUNTER_WORDS: tuple[str, ...] = (
+    "post", "posts", "poster", "posters", "reply", "replies", "view", "views", "vote", "votes",
+    "like", "likes", "comment", "comments", "answer", "answers", "reaction", "reactions",
+    "watching", "follower", "followers", "share", "shares", "point", "points", "upvote",
+    "upvotes", "downvotes", "bookmarks", "reviews", "review", "ratings",
+    "respuestas", "comentarios", "visitas", "antworten", "beiträge", "kommentare", "réponses",
+    "commentaires", "vues", "risposte", "commenti", "visualizzazioni", "respostas",
 )
 
 # Headings that open a boilerplate section; the section they head is removed.
@@ -296,6 +322,7 @@ SECTION_HEADINGS: tuple[str, ...] = (
     "latest news", "latest articles", "popular articles", "trending now", "related reading",
     "share this article", "share this post", "follow us", "in this article",
     "table of contents", "on this page", "related", "related topics", "more to explore",
+    "who is online", "users browsing this forum", "forum statistics",
     "similar items", "similar products", "related products", "related items",
     "explore related items", "people who viewed this item also viewed", "customers also viewed",
     "customers also bought", "customers who bought this item also bought",

@@ -18,17 +18,23 @@ listing or every post of a thread, and stops where boilerplate outweighs content
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from .dom import Doc, Element
 from .options import DEFAULT_OPTIONS, ScoreOptions
-from .rules import BOILERPLATE_PHRASES, NEGATIVE_HINTS, POSITIVE_HINTS
+from .rules import BOILERPLATE_PHRASES, COUNTER_WORDS, NEGATIVE_HINTS, POSITIVE_HINTS
 from .tracing import NULL_TRACE, Trace
 
-_PHRASES = tuple(sorted(set(BOILERPLATE_PHRASES)))
+_PHRASES = tuple(sorted(set(BOILERPLATE_PHRASES), key=len, reverse=True))
+# a phrase opens a block only as whole words: "sale" opens "Sale!" but not "Salem"
+_PHRASE_START = re.compile("(?:" + "|".join(re.escape(p) for p in _PHRASES) + r")(?!\w)")
 _PHRASE_SET = frozenset(_PHRASES)
 _MAX_PHRASE_BLOCK = 60  # longer blocks are prose that may quote a phrase
+_COUNTER = re.compile(
+    r"^(?:[\s·•|,(]*[\d.,]+[kKmM]?\s*(?:" + "|".join(re.escape(w) for w in COUNTER_WORDS)
+    + r")\b[)\s·•|,]*)+$", re.IGNORECASE)
 # A block made mostly of "words" this long that mix digits and letters (or twice
 # as long) is machine text (ids, hashes, base64, tracking strings), not language.
 _MACHINE_WORD = 25
@@ -61,23 +67,23 @@ class Scores:
 
 
 def _phrase_hit(text: str) -> bool:
-    key = text.lower().strip(" :·|•»›→-–—!.")
+    key = text.lower().strip(" :·|•»›→-–—!.[]()")
     if key in _PHRASE_SET:
         return True
-    return len(text) <= _MAX_PHRASE_BLOCK and key.startswith(_PHRASES)
+    return len(text) <= _MAX_PHRASE_BLOCK and _PHRASE_START.match(key) is not None
 
 
 def classify_block(text: str, chars: int, link_chars: int, heading: int,
-                   options: ScoreOptions) -> BlockScore:
+                   options: ScoreOptions, *, pre: bool = False) -> BlockScore:
     """Classify one block by length, link density and vocabulary (see module doc)."""
     ld = link_chars / chars if chars else 0.0
-    if chars <= _MAX_PHRASE_BLOCK and _phrase_hit(text):
+    if chars <= _MAX_PHRASE_BLOCK and (_phrase_hit(text) or _COUNTER.match(text)):
         return BlockScore("bad", -options.bad_weight * chars, ld, "boilerplate-phrase")
     if heading:
         return BlockScore("heading", 0.0, ld, f"h{heading}")
     if chars <= _COPYRIGHT_CHARS and _COPYRIGHT.search(text):
         return BlockScore("bad", -options.bad_weight * chars, ld, "copyright")
-    if chars >= _MACHINE_WORD and _machine_text(text, chars):
+    if not pre and chars >= _MACHINE_WORD and _machine_text(text, chars):
         return BlockScore("bad", -options.bad_weight * chars, ld, "machine-text")
     if ld > options.max_link_density:
         return BlockScore("bad", -options.bad_weight * chars, ld, "link-density")
@@ -174,20 +180,25 @@ def hint_weight(el: Element) -> float:
     if el.role == "main":
         w += 0.3
     if el.hints:
-        pos = neg = 0
-        for word in el.hints.replace("_", "-").split():
-            parts = word.split("-")
-            if word in POSITIVE_HINTS or any(p in POSITIVE_HINTS for p in parts):
-                pos += 1
-            if word in NEGATIVE_HINTS or any(p in NEGATIVE_HINTS for p in parts):
-                neg += 1
-        w += min(pos, 2) - min(neg, 2)
+        w += _class_weight(el.hints)
     return w
+
+
+@functools.lru_cache(maxsize=65536)
+def _class_weight(hints: str) -> int:
+    pos = neg = 0
+    for word in hints.replace("_", "-").split():
+        parts = word.split("-")
+        if word in POSITIVE_HINTS or any(p in POSITIVE_HINTS for p in parts):
+            pos += 1
+        if word in NEGATIVE_HINTS or any(p in NEGATIVE_HINTS for p in parts):
+            neg += 1
+    return min(pos, 2) - min(neg, 2)
 
 
 def score(doc: Doc, options: ScoreOptions = DEFAULT_OPTIONS.score,
           trace: Trace = NULL_TRACE) -> Scores:
-    blocks = [classify_block(b.text, b.chars, b.link_chars, b.heading, options)
+    blocks = [classify_block(b.text, b.chars, b.link_chars, b.heading, options, pre=b.pre)
               for b in doc.blocks]
     if trace.enabled:
         for b, s in zip(doc.blocks, blocks):

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from .dom import Doc
@@ -18,7 +19,12 @@ from .options import DEFAULT_OPTIONS, SelectOptions
 from .score import Scores
 from .tracing import NULL_TRACE, Trace
 
-_SHORT_LINKY = 0.5  # a short block more than half link text is navigation
+_SHORT_LINKY = 0.5
+# Bylines, dates and reading times open many articles; benchmarks and readers
+# count them as page furniture, not text (metadata reads them separately).
+_META_LINE = re.compile(
+    r"^(by|por|von|par|di|de|door|av)\s|\bmin(ute)?s?\.? read\b|\b(19|20)\d{2}\b|\d{1,2}:\d{2}",
+    re.IGNORECASE)  # a short block more than half link text is navigation
 
 
 @dataclass(slots=True)
@@ -91,7 +97,9 @@ def _keep_blocks(doc: Doc, scores: Scores, first: int, end: int,
             nxt, prv = next_decided(i), prev_decided(i)
             if nxt == "good" and prv == "good":
                 keep[i] = True
-            elif b.list_item and (nxt == "good" or prv == "good"):
+            elif nxt == "good" and prv == "none" and not _META_LINE.search(b.text):
+                keep[i] = True  # a lead line before the text (a kicker, a standfirst, a name)
+            elif (b.list_item or b.cell) and (nxt == "good" or prv == "good"):
                 keep[i] = True
         elif c == "heading":
             if next_decided(i) == "good":

@@ -6,7 +6,8 @@ requests in flight, so tests can assert what the fetcher did on the wire.
 
 Routes (the query string ``?k=...`` keys per-test counters where a route is stateful):
 
-    /robots.txt            disallows /private/ for every agent
+    /robots.txt            disallows /private/ for every agent (or trickles forever when
+                           the server is made with robots_txt=None)
     /page, /page/<n>       a small article, ETag + Last-Modified, answers 304 to a match
     /slow-first-byte       sleeps 3 s before the status line
     /trickle               10 bytes every 0.1 s, 600 bytes in all (6 s)
@@ -19,6 +20,7 @@ Routes (the query string ``?k=...`` keys per-test counters where a route is stat
     /huge-declared         Content-Length: 50,000,000 (sends a little)
     /charset-wrong-header  UTF-8 bytes served as charset=iso-8859-1
     /charset-1252          windows-1252 bytes served as charset=utf-8, <meta> says 1252
+    /charset-1251?h=X      windows-1251 bytes served as charset=X, <meta> says 1251
     /gzip, /brotli, /deflate   the article, content-encoded
     /redirect/<n>          a chain of n 302s ending at /page
     /loop-a, /loop-b       redirect to each other
@@ -61,6 +63,13 @@ CP1252_PAGE = (
     + "<p>Un café “bien serré” – c’est naïf, dit-il, à Noël.</p>" * 6
     + "</article></body></html>"
 ).encode("cp1252")
+
+RU_PAGE = (
+    "<html><head><meta charset='windows-1251'><title>Дипломат в Испании</title></head>"
+    "<body><article>"
+    + "<p>Дипломат прибыл в Мадрид и долго говорил с прессой о положении дел.</p>" * 6
+    + "</article></body></html>"
+).encode("cp1251")
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -121,7 +130,10 @@ class Handler(BaseHTTPRequestHandler):
         parts = path.strip("/").split("/")
         head = parts[0]
         if path == "/robots.txt":
-            self.send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
+            if self.server.robots_txt is None:  # a robots.txt that never finishes
+                self.trickle()
+            else:
+                self.send(200, self.server.robots_txt, "text/plain")
         elif head in ("page", "private"):
             self.article()
         elif head == "slow-first-byte":
@@ -154,6 +166,9 @@ class Handler(BaseHTTPRequestHandler):
             self.partial(50_000_000, 1_000, reset=False)
         elif head == "charset-wrong-header":
             self.send(200, ARTICLE_BYTES, "text/html; charset=iso-8859-1")
+        elif head == "charset-1251":  # ?h=<charset the server wrongly claims>
+            claimed = parse_qs(urlsplit(self.path).query).get("h", ["utf-8"])[0]
+            self.send(200, RU_PAGE, f"text/html; charset={claimed}")
         elif head == "charset-1252":
             self.send(200, CP1252_PAGE, "text/html; charset=utf-8")
         elif head in ("gzip", "brotli", "deflate"):
@@ -235,8 +250,9 @@ class Handler(BaseHTTPRequestHandler):
 class FaultHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self) -> None:
+    def __init__(self, robots_txt: bytes | None) -> None:
         super().__init__(("127.0.0.1", 0), Handler)
+        self.robots_txt = robots_txt
         self.lock = threading.Lock()
         self.requests: list[tuple[str, dict[str, str], float]] = []
         self.seen: dict[str, int] = {}
@@ -248,12 +264,13 @@ class FaultHTTPServer(ThreadingHTTPServer):
 class FaultServer:
     """Context manager: starts the server in a thread, stops it on exit."""
 
-    def __init__(self) -> None:
-        self.httpd = FaultHTTPServer()
+    def __init__(self, robots_txt: bytes | None = b"User-agent: *\nDisallow: /private/\n"
+                 ) -> None:
+        self.httpd = FaultHTTPServer(robots_txt)
         self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,),
                                        daemon=True)
 
-    def __enter__(self) -> FaultServer:
+    def __enter__(self) -> FaultServer:  # noqa: PYI034 (Self needs 3.11)
         self.thread.start()
         return self
 

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -104,6 +105,25 @@ def test_time_limit_reports_the_page_and_the_chunk_goes_on(tmp_path: Path) -> No
     assert outs[0].ok and outs[2].ok
 
 
+def test_ordered_mode_holds_back_work_behind_a_slow_page(tmp_path: Path) -> None:
+    (tmp_path / "000-slow.html").write_text(slow_page())
+    for i in range(1, 41):
+        (tmp_path / f"{i:03d}.html").write_text(article(i))
+    pulled = 0
+
+    def inputs() -> Iterator[batch.Input]:
+        nonlocal pulled
+        for inp in batch.discover([str(tmp_path)]):
+            pulled += 1
+            yield inp
+
+    outs = batch.run(inputs(), jobs=2, chunk_size=1, time_limit=1.0, ordered=True)
+    first = next(outs)
+    assert first.source.endswith("000-slow.html") and not first.ok
+    assert pulled <= 2 * 1 * 4 + 1  # the window (jobs x chunk x 4), not all 41 pages
+    assert len(list(outs)) == 40
+
+
 def test_size_limit_refuses_before_reading(tmp_path: Path) -> None:
     (tmp_path / "big.html").write_text(article(1, paragraphs=200))
     (tmp_path / "big.html.gz").write_bytes(gzip.compress(article(2, paragraphs=200).encode()))
@@ -119,6 +139,23 @@ def crashing_extractor(page: Page, options: object) -> Record:
     if page.source and "crash" in page.source:
         os._exit(7)
     return extract_page(page)
+
+
+def exiting_extractor(page: Page, options: object) -> Record:
+    """Raises what no pipeline code catches (SystemExit) on one page."""
+    if page.source and "exit" in page.source:
+        raise SystemExit(3)
+    return extract_page(page)
+
+
+def test_a_page_that_escapes_every_handler_is_reported(tmp_path: Path) -> None:
+    for name in ("a.html", "b-exit.html", "c.html"):
+        (tmp_path / name).write_text(article(len(name)))
+    outs = list(batch.run(batch.discover([str(tmp_path)]), jobs=1, ordered=True,
+                          extractor=exiting_extractor))
+    assert [o.ok for o in outs] == [True, False, True]
+    err = outs[1].record.error
+    assert err is not None and err.kind in ("internal-error", "worker-died"), err
 
 
 def test_dead_worker_is_replaced_and_its_page_reported(tmp_path: Path) -> None:

@@ -80,6 +80,14 @@ def test_header_utf8_over_cp1252_bytes_decodes_by_meta(srv: FaultServer) -> None
     assert "Un café “bien serré” – c’est naïf" in record.body
 
 
+@pytest.mark.parametrize("claimed", ["utf-8", "iso-8859-1"])
+def test_wrong_header_charset_loses_to_the_pages_meta(srv: FaultServer, claimed: str) -> None:
+    record = extract_url(srv.url(f"/charset-1251?h={claimed}"), options=Options(fetch=FAST))
+    assert record.error is None
+    assert record.title == "Дипломат в Испании"
+    assert "Дипломат прибыл в Мадрид" in record.body
+
+
 def test_redirect_chain_final_url_is_recorded_and_used(srv: FaultServer) -> None:
     page = fetch(srv.url("/redirect/3"), options=FAST)
     assert page.url == srv.url("/page/final") and page.source == srv.url("/redirect/3")
@@ -211,6 +219,16 @@ def test_robots_checked_on_redirect_target(srv: FaultServer) -> None:
     assert results[0].error is not None and results[0].error.kind == "robots-disallowed"
 
 
+def test_trickling_robots_txt_is_cut_at_the_deadline() -> None:
+    opts = replace(FAST, total_timeout=1.0)
+    with FaultServer(robots_txt=None) as server:
+        t0 = time.monotonic()
+        page = fetch(server.url("/page"), options=opts)  # no answer in time: allowed
+        assert time.monotonic() - t0 < 2.5 and page.status == 200
+        results = list(fetch_many([server.url("/page/1"), server.url("/page/2")], options=opts))
+        assert all(r.ok for r in results) and server.hits("/robots.txt") == 2  # 1 per run
+
+
 def test_robots_cache_fetches_robots_once_per_host(srv: FaultServer) -> None:
     cache = RobotsCache()
     for i in range(3):
@@ -321,6 +339,16 @@ def test_fetch_state_carries_robots_and_delay_across_calls(srv: FaultServer) -> 
     assert srv.hits("/robots.txt") == 1
     starts = srv.times("/page/")
     assert starts[1] - starts[0] >= 0.28  # the delay held across the two calls
+
+
+def test_crawl_delay_from_robots_spaces_requests() -> None:
+    robots = b"User-agent: stripper\nCrawl-delay: 0.2\n\nUser-agent: *\nDisallow: /\n"
+    with FaultServer(robots) as server:
+        results = list(fetch_many([server.url(f"/page/{i}") for i in range(4)],
+                                  options=replace(FAST, per_host=4)))
+        assert all(r.ok for r in results)  # our group allows all; "*" would refuse
+        starts = server.times("/page/")
+    assert starts[-1] - starts[0] >= 0.55  # 3 gaps of 0.2 s; ~0.01 s without the delay
 
 
 def test_global_concurrency_limit(srv: FaultServer) -> None:

@@ -213,24 +213,45 @@ def _store_for(options: FetchOptions) -> Store:
 
 # ---------------------------------------------------------------- sync
 
+class RobotsBody:
+    """Collects a robots.txt body up to ``robots_max_bytes`` within ``total_timeout``:
+    a robots.txt trickling in cannot hold its host's URLs back for longer."""
+
+    def __init__(self, options: FetchOptions) -> None:
+        self.deadline = time.monotonic() + options.total_timeout
+        self.cap = options.robots_max_bytes
+        self.chunks: list[bytes] = []
+        self.size = 0
+
+    def full(self, chunk: bytes) -> bool:
+        """Add a chunk; True once enough is read. Raises a timeout past the deadline."""
+        self.chunks.append(chunk)
+        self.size += len(chunk)
+        if time.monotonic() > self.deadline:
+            raise httpx.ReadTimeout("robots.txt not read within the deadline")
+        return self.size >= self.cap
+
+    def bytes(self) -> bytes:
+        return b"".join(self.chunks)
+
+
 def _robots_sync(client: httpx.Client, url: str, cache: RobotsCache,
                  options: FetchOptions) -> RobotsRules:
     rules = cache.get(url)
     if rules is None:
         status: int | None = None
-        body = b""
+        body = RobotsBody(options)
         try:
             with client.stream("GET", robots_url(url), headers=_headers(options),
                                follow_redirects=True,
                                timeout=_timeout(options, options.read_timeout)) as resp:
                 status = resp.status_code
                 for chunk in resp.iter_bytes():
-                    body += chunk
-                    if len(body) >= options.robots_max_bytes:
+                    if body.full(chunk):
                         break
         except httpx.HTTPError:
-            status = None
-        rules = rules_from_response(status, body, options.robots_max_bytes)
+            status = None  # no answer: allowed, the page fetch reports the real error
+        rules = rules_from_response(status, body.bytes(), options.robots_max_bytes)
         cache.put(url, rules)
     return rules
 
@@ -309,7 +330,7 @@ class HostGate:
         self.delay = delay
         self.next_start = 0.0
 
-    async def __aenter__(self) -> HostGate:
+    async def __aenter__(self) -> HostGate:  # noqa: PYI034 (Self needs 3.11)
         await self.slots.acquire()
         now = time.monotonic()
         start = max(now, self.next_start)
@@ -382,26 +403,25 @@ class _Run:
 
     def _apply_crawl_delay(self, url: str, rules: RobotsRules) -> None:
         delay = rules.crawl_delay(self.options.user_agent)
-        if delay:  # honoured, capped like any other wait
+        if delay:  # honoured up to max_crawl_delay
             gate = self.gate(url)
-            gate.delay = max(gate.delay, min(delay, self.options.backoff_max))
+            gate.delay = max(gate.delay, min(delay, self.options.max_crawl_delay))
 
     async def _fetch_robots(self, url: str) -> RobotsRules:
         opts = self.options
         status: int | None = None
-        body = b""
+        body = RobotsBody(opts)
         try:
             async with self.client.stream("GET", robots_url(url), headers=_headers(opts),
                                           follow_redirects=True,
                                           timeout=_timeout(opts, opts.read_timeout)) as resp:
                 status = resp.status_code
                 async for chunk in resp.aiter_bytes():
-                    body += chunk
-                    if len(body) >= opts.robots_max_bytes:
+                    if body.full(chunk):
                         break
         except httpx.HTTPError:
-            status = None
-        return rules_from_response(status, body, opts.robots_max_bytes)
+            status = None  # no answer: allowed, the page fetch reports the real error
+        return rules_from_response(status, body.bytes(), opts.robots_max_bytes)
 
     async def attempt(self, url: str, att: Attempts, cached: CachedPage | None) -> Page:
         opts, client = self.options, self.client
@@ -487,25 +507,33 @@ async def afetch_many(urls: Iterable[str], *, options: FetchOptions = DEFAULT_OP
     run = _Run(c, options, state if state is not None else FetchState())
     window = max(4 * options.concurrency, 64)
     source = iter(enumerate(urls))
-    pending: set[asyncio.Task[FetchResult]] = set()
+    done: asyncio.Queue[FetchResult] = asyncio.Queue()  # O(1) per result, unlike wait()
+    tasks: set[asyncio.Task[None]] = set()
+
+    async def one(index: int, url: str) -> None:
+        done.put_nowait(await run.result(index, url))
+
     try:
-        exhausted = False
+        exhausted, in_flight = False, 0
         while True:
-            while not exhausted and len(pending) < window:
+            while not exhausted and in_flight < window:
                 item = next(source, None)
                 if item is None:
                     exhausted = True
                 else:
-                    pending.add(asyncio.create_task(run.result(*item)))
-            if not pending:
+                    task = asyncio.create_task(one(*item))
+                    tasks.add(task)
+                    task.add_done_callback(tasks.discard)
+                    in_flight += 1
+            if in_flight == 0:
                 return
-            done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
-            for task in done:
-                yield task.result()
+            result = await done.get()
+            in_flight -= 1
+            yield result
     finally:
-        for task in pending:
+        for task in tasks:
             task.cancel()
-        await asyncio.gather(*pending, return_exceptions=True)
+        await asyncio.gather(*tasks, return_exceptions=True)
         run.state.save(run.gates)
         if own:
             await c.aclose()
@@ -545,7 +573,7 @@ def fetch_many(urls: Iterable[str], *, options: FetchOptions = DEFAULT_OPTIONS.f
                 async for res in gen:
                     if not await put(res):
                         return
-        except BaseException as exc:  # handed to the consumer thread, re-raised there
+        except BaseException as exc:  # noqa: BLE001 - handed to the consumer, re-raised there
             await put(exc)
         finally:
             await put(_DONE)

@@ -20,7 +20,13 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from ..dom import Tree
-from ..metarules import META_DESCRIPTION, META_IMAGE, META_TAGS, UNDATED_PAGE_TYPES
+from ..metarules import (
+    FORUM_URL,
+    META_DESCRIPTION,
+    META_IMAGE,
+    META_TAGS,
+    UNDATED_PAGE_TYPES,
+)
 from ..options import DEFAULT_OPTIONS, MetadataOptions
 from ..record import Metadata
 from ..tracing import NULL_TRACE, Trace
@@ -31,6 +37,8 @@ from .picks import pick_authors, pick_dates
 from .provenance import Candidate, Provenance
 from .structured import Structured, json_ld_objects, ld_types, read_structured, text_value
 from .title import pick_title, site_names
+
+FORUM_TYPES = frozenset({"discussionforumposting", "qapage", "question", "comment"})
 
 __all__ = ["extract_metadata", "json_ld_objects", "parse_date"]
 
@@ -44,10 +52,11 @@ def extract_metadata(tree: Tree, url: str | None = None,
     prov = Provenance()
     host = urlsplit(url).hostname if url else None
     locale, _ = declared(tree, st)
-    language = pick_language(tree, st, options, prov)
     dayfirst = not month_first(locale)
     headline = pick_title(tree, st, host, options, prov)
-    relaxed = page_type == "forum" or _is_forum(st)
+    language = pick_language(tree, st, options, prov,
+                             headline.node if headline is not None else None)
+    relaxed = page_type == "forum" or _is_forum(st, url)
     near = Nearby()
     if headline is not None and headline.node is not None:
         near = read_nearby(headline.node, dayfirst=dayfirst, relaxed=relaxed, options=options)
@@ -87,9 +96,13 @@ def _publishers(st: Structured, host: str | None) -> list[str]:
     return names
 
 
-def _is_forum(st: Structured) -> bool:
-    return st.main is not None and bool(
-        ld_types(st.main) & {"discussionforumposting", "qapage", "question"})
+def _is_forum(st: Structured, url: str | None) -> bool:
+    """A thread of posts: said by JSON-LD or microdata types, or by a thread URL."""
+    types = ld_types(st.main) if st.main is not None else set()
+    types |= st.item_types
+    if types & FORUM_TYPES:
+        return True
+    return st.main is None and bool(url) and FORUM_URL.search(url or "") is not None
 
 
 def _first_meta(st: Structured, keys: tuple[str, ...], name: str,

@@ -19,10 +19,12 @@ from ..metarules import (
     BYLINE_PREFIXES,
     META_AUTHOR,
     NOT_NAME_WORDS,
+    OWNER_HINTS,
     PLACEHOLDER_AUTHORS,
     ROLE_WORDS,
+    USER_LINKS,
 )
-from .dates import MONTHS, find_dates
+from .dates import MONTHS, find_dates, has_weekday
 from .provenance import Candidate
 from .structured import Structured, ld_types, text_value
 
@@ -56,11 +58,12 @@ def clean_name(raw: str, *, relaxed: bool = False, max_words: int = 5) -> str | 
     name = " ".join(raw.split()).strip(" ,;|·•-–—:")
     name, _ = strip_prefix(name)
     name = _PAREN.sub(" ", name).strip(" ,;|·•-–—:")
+    name = _drop_initials(name)
     if not name or len(name) > 60 or find_dates(name):
         return None
     if relaxed:
         ok = len(name) >= 2 and len(name.split()) <= max_words and not re.search(
-            r"https?:|\s@|[<>{}]", name)
+            r"https?:|\s@|[<>{}]", name) and not _ui_words(name)
         return name.lstrip("@") if ok and not is_placeholder(name) else None
     if _BAD.search(name) or is_placeholder(name):
         return None
@@ -68,7 +71,8 @@ def clean_name(raw: str, *, relaxed: bool = False, max_words: int = 5) -> str | 
     if not 1 <= len(tokens) <= max_words or len(name) < 3:
         return None
     lowered = {t.casefold().strip(".,") for t in tokens}
-    if lowered & NOT_NAME_WORDS:
+    if lowered & NOT_NAME_WORDS or (len(tokens) == 1 and (lowered & MONTHS.keys()
+                                                           or has_weekday(name))):
         return None
     if not all(_WORD.fullmatch(t) for t in tokens):
         return None
@@ -78,6 +82,7 @@ def clean_name(raw: str, *, relaxed: bool = False, max_words: int = 5) -> str | 
 
 
 _TEMPLATE = re.compile(r"^(?:\w+\.){2,}(?:author|name|byline|creator)$|\{\{|\$\{|%\w+%")  # page.head.author, {{x}}
+_SEPARATED = re.compile(r"\s*[»⋅•·|]\s*|\s[-–—]\s")
 _CRUMBS = re.compile(r"\s[»›>/]\s.*\s[»›>/]\s")
 _CONTACT = re.compile(r"@\w|https?:|www\.|[<>{}]")
 _STRUCTURED_JOINERS = re.compile(r"\s*(?:;|\||\s&\s|\band\b|\by\b|\bund\b|\bet\b)\s*",
@@ -138,12 +143,25 @@ def name_head(text: str) -> str:
     return " ".join(kept)
 
 
+def _ui_words(name: str) -> bool:
+    return bool({t.casefold().strip(".,") for t in name.split()} & NOT_NAME_WORDS)
+
+
+def _drop_initials(name: str) -> str:
+    """"CM Craig McCarthy" (an avatar's initials, then the name) → "Craig McCarthy"."""
+    tokens = name.split()
+    if len(tokens) >= 3 and tokens[0].isupper() and 1 <= len(tokens[0]) <= 3 and \
+            tokens[0] == "".join(t[0] for t in tokens[1:1 + len(tokens[0])]).upper():
+        return " ".join(tokens[1:])
+    return name
+
+
 def split_names(raw: str, *, relaxed: bool = False) -> Names:
     """Several names from one byline ("A, B and C"), each validated."""
     if _CRUMBS.search(raw):
         return ()  # a breadcrumb trail, not a byline
     raw, _ = strip_prefix(" ".join(raw.split()))
-    raw = _ROLE_TAIL.sub("", raw) if not relaxed else raw
+    raw = _ROLE_TAIL.sub("", raw) if not relaxed else _SEPARATED.split(raw)[0]
     parts = AUTHOR_JOINERS.split(raw) if not relaxed else [raw]
     out: list[str] = []
     for part in parts:
@@ -224,3 +242,41 @@ def rel_authors(tree: Tree, *, relaxed: bool) -> list[Candidate[Names]]:
                                  AUTHOR_PRECEDENCE["rel"]))
             break
     return out
+
+
+_CHROME = frozenset({"header", "nav", "footer", "aside"})
+
+
+def _user_context(node: object) -> tuple[bool, bool]:
+    """(inside page chrome, inside the thread owner's post signature)."""
+    owner = False
+    p = getattr(node, "parent", None)
+    for _ in range(12):
+        if p is None:
+            break
+        if dom.tag(p) in _CHROME:
+            return True, owner
+        hints = set(re.split(r"[\s_]+", dom.class_id(p)))
+        owner = owner or bool(hints & OWNER_HINTS)
+        p = p.parent
+    return False, owner
+
+
+def forum_authors(tree: Tree, *, limit: int) -> list[Candidate[Names]]:
+    """The thread starter: the first poster's profile link outside page chrome (a link
+    inside the thread owner's signature wins when the page marks one)."""
+    first: Candidate[Names] | None = None
+    for node in tree.css(USER_LINKS)[:limit]:
+        raw = dom.text_of(node)
+        names = split_names(raw, relaxed=True) \
+            if 2 <= len(raw) <= 40 and len(raw.split()) <= 2 else ()
+        if not names:
+            continue
+        chrome, owner = _user_context(node)
+        if chrome:
+            continue
+        cand = Candidate(names, "forum-user", raw, AUTHOR_PRECEDENCE["forum-user"])
+        if owner:
+            return [cand]
+        first = first or cand
+    return [first] if first is not None else []

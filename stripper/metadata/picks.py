@@ -20,7 +20,14 @@ from datetime import date
 from ..dom import Tree
 from ..metarules import DATE_PRECEDENCE, META_MODIFIED, META_PUBLISHED
 from ..options import MetadataOptions
-from .authors import Names, is_placeholder, rel_authors, split_names, structured_authors
+from .authors import (
+    Names,
+    forum_authors,
+    is_placeholder,
+    rel_authors,
+    split_names,
+    structured_authors,
+)
 from .dates import parse_date, plausible, valid
 from .nearby import Nearby, page_date
 from .provenance import Candidate, Provenance, best
@@ -40,6 +47,9 @@ def pick_authors(tree: Tree, st: Structured, near: Nearby, prov: Provenance,
                  undated: bool) -> Names:
     cands = structured_authors(st, sites, relaxed=relaxed) + \
         rel_authors(tree, relaxed=relaxed) + near.bylines
+    if relaxed:
+        cands = forum_authors(tree, limit=options.forum_user_links) + \
+            [c for c in cands if not c.origin.startswith("itemprop")]
     valid_c = [c for c in cands if c.value]
     placeholder = any(_placeholder_only(c) for c in cands)
     if placeholder:

@@ -10,6 +10,7 @@ is the headline when a page has several (logos, teasers and widgets also use
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -21,12 +22,20 @@ from .provenance import Candidate, Provenance
 from .structured import Structured, text_value
 
 _WORD = re.compile(r"\w+")
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_MOJIBAKE = re.compile("[ÃÂâ][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc]")
 _ANCHOR_MARKS = " ¶#\uf0c1§🔗"
 _CHROME = frozenset({"header", "nav", "footer", "aside"})
 
 
 def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
+
+
+def same_words(heading: str, title: str) -> float:
+    """Share of words the two texts have in common, over the longer one (0..1)."""
+    wa, wb = set(words(heading)), set(words(title))
+    return len(wa & wb) / max(len(wa), len(wb)) if wa and wb else 0.0
 
 
 def agreement(heading: str, title: str) -> float:
@@ -76,21 +85,27 @@ def _is_site(segment: str, names: list[str]) -> bool:
 
 
 def strip_site(title: str, names: list[str], max_site_words: int,
-               removed: list[str] | None = None) -> str:
+               removed: list[str] | None = None, *, head_only: bool = False) -> str:
     """Remove site-name segments at either end of a "Headline | Site" title.
 
     The removed segments are appended to ``removed`` (they name the site too).
     """
     title = " ".join(title.split())
+    gone: list[str] = []
     parts = [p for p in TITLE_SEPARATORS.split(title) if p.strip()]
     if len(parts) < 2:
+        if removed is not None:
+            removed.extend(gone)
         return title
-    gone: list[str] = []
     while len(parts) > 1 and _is_site(parts[-1], names):
         gone.append(parts.pop())
     while len(parts) > 1 and _is_site(parts[0], names):
         gone.append(parts.pop(0))
-    if not gone and len(parts) > 1 and len(words(parts[-1])) <= max_site_words and \
+    if head_only and len(parts) > 1 and not parts[1].strip().isdigit():
+        # "Headline | Section | Site": what follows the first segment is navigation
+        gone.extend(parts[1:])
+        parts = parts[:1]
+    elif not gone and len(parts) > 1 and len(words(parts[-1])) <= max_site_words and \
             not any(ch.isdigit() for ch in parts[-1]) and \
             len(words(" ".join(parts[:-1]))) > len(words(parts[-1])):
         gone.append(parts.pop())  # an unnamed short last segment is the site name
@@ -118,8 +133,30 @@ def _in_chrome(node: Node) -> bool:
 
 
 def heading_text(node: Node) -> str:
-    """The visible text of a heading without permalink marks ("¶", "#")."""
-    return dom.text_of(node).rstrip(_ANCHOR_MARKS).strip()
+    """The visible text of a heading without permalink marks ("¶", "#"), inline
+    ``<style>``/``<script>`` text, soft hyphens or mangled encodings."""
+    if node.css_first("style, script, noscript, template") is not None:
+        text = " ".join(" ".join(
+            (t.text_content or "") for t in node.traverse(include_text=True)
+            if dom.tag(t) == "-text" and t.parent is not None
+            and dom.tag(t.parent) not in ("style", "script", "noscript", "template")).split())
+    else:
+        text = dom.text_of(node)
+    return tidy(text).rstrip(_ANCHOR_MARKS).strip()
+
+
+def tidy(text: str) -> str:
+    """Remove invisible characters, decode stray entities, repair UTF-8 read as cp1252."""
+    text = _INVISIBLE.sub("", text)
+    if "&" in text and ";" in text:
+        text = html.unescape(text)
+    if _MOJIBAKE.search(text):
+        for codec in ("cp1252", "latin-1"):
+            try:
+                return " ".join(text.encode(codec).decode("utf-8").split())
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue
+    return " ".join(text.split())
 
 
 def headings(tree: Tree, level: str = "h1") -> list[tuple[str, Node]]:
@@ -138,39 +175,58 @@ def pick_title(tree: Tree, st: Structured, host: str | None, options: MetadataOp
     if st.main is not None:
         h = text_value(st.main.get("headline")) or text_value(st.main.get("name"))
         if h:
-            structured.append(Candidate(h, "json-ld:headline", h))
+            structured.append(Candidate(tidy(h), "json-ld:headline", h))
     for key in ("og:title", "twitter:title"):
         v = st.meta(key)
         if v:
-            structured.append(Candidate(v, f"meta:{key}", v))
+            structured.append(Candidate(tidy(v), f"meta:{key}", v))
     t = tree.css_first("title")
     if t is not None and dom.text_of(t):
-        structured.append(Candidate(dom.text_of(t), "title", dom.text_of(t)))
+        structured.append(Candidate(tidy(dom.text_of(t)), "title", dom.text_of(t)))
     removed: list[str] = []
-    cleaned = [Candidate(strip_site(c.value, names, options.max_site_words, removed),
-                         c.origin, c.raw) for c in structured]
+    cleaned = [Candidate(strip_site(c.value, names, options.max_site_words, removed,
+                                    head_only=options.title_head_only), c.origin, c.raw)
+               for c in structured]
     site = names + removed
+    # the whole title without the site name also tells which heading is the headline
+    full = [Candidate(strip_site(c.value, names, options.max_site_words), c.origin, c.raw)
+            for c in structured]
     h1s = [(strip_site(text, site, 0), node) for text, node in headings(tree)
            if not _is_site(text, site)]
-    best: tuple[float, int, str, Node] | None = None
-    for i, (text, node) in enumerate(h1s):
-        score = max((agreement(text, c.value) for c in cleaned), default=0.0)
-        if score >= options.title_agreement and (best is None or score > best[0]):
-            best = (score, i, text, node)
-    if best is not None:
-        win = Candidate(best[2], "h1", best[2])
-        prov.settle("title", win, cleaned)
-        return Headline(best[2], best[3], "h1")
+    found = _agreeing(h1s, cleaned, options)
+    if found is not None:
+        prov.settle("title", Candidate(found[0], "h1", found[0]), cleaned)
+        return Headline(found[0], found[1], "h1")
     main_h1 = [(text, node) for text, node in h1s if not _in_chrome(node)]
     if main_h1 and (len(main_h1) == 1 or not cleaned):
         text, node = main_h1[0]
         prov.settle("title", Candidate(text, "h1", text), cleaned)
         return Headline(text, node, "h1")
+    # themes that give the logo the <h1> show the headline as an <h2>
+    h2s = [(strip_site(text, names, 0), node) for text, node in headings(tree, "h2")[:20]
+           if not _is_site(text, names) and not _in_chrome(node)]
+    found = _agreeing(h2s, cleaned + full, options, options.h2_agreement)
+    if found is not None:
+        prov.settle("title", Candidate(found[0], "h2", found[0]), cleaned)
+        return Headline(found[0], found[1], "h2")
     if cleaned:
         win = cleaned[0]
         prov.settle("title", win, cleaned)
         return Headline(win.value, _find_heading(tree, win.value), win.origin)
     return None
+
+
+def _agreeing(heads: list[tuple[str, Node]], cleaned: list[Candidate[str]],
+              options: MetadataOptions, threshold: float | None = None) -> tuple[str, Node] | None:
+    """The heading that agrees best with a structured title, if one agrees enough."""
+    best: tuple[float, str, Node] | None = None
+    for text, node in heads:
+        measure = same_words if threshold is not None else agreement
+        score = max((measure(text, c.value) for c in cleaned), default=0.0)
+        if score >= (threshold or options.title_agreement) and \
+                (best is None or score > best[0]):
+            best = (score, text, node)
+    return (best[1], best[2]) if best is not None else None
 
 
 def _find_heading(tree: Tree, title: str) -> Node | None:
