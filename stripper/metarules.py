@@ -82,7 +82,7 @@ AUTHOR_PRECEDENCE: dict[str, int] = {
     "itemprop": 2,
     "rel": 2,
     "byline": 3,
-    "class": 4,
+    "class": 3,
     "forum-user": 2,
     "meta-line": 5,
     "body-byline": 6,
@@ -93,7 +93,7 @@ AUTHOR_PRECEDENCE: dict[str, int] = {
 # Words that open a byline, per language (matched case-insensitively, then a name).
 BYLINE_PREFIXES: dict[str, tuple[str, ...]] = {
     "en": ("written by", "posted by", "published by", "reviewed by", "words by", "story by",
-           "author:", "authors:", "by:", "by"),
+           "author:", "authors:", "by:", "by", "author"),
     "es": ("escrito por", "publicado por", "autor:", "autora:", "autores:", "por:", "por"),
     "de": ("geschrieben von", "verfasst von", "autor:", "autorin:", "von:", "von"),
     "fr": ("écrit par", "publié par", "rédigé par", "auteur :", "auteur:", "par :", "par"),
@@ -122,6 +122,9 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "posts", "articles", "more", "contact", "about", "photo", "photos", "image", "video",
     "editor-in-chief", "reviewed", "fact", "checked", "medically", "sponsored",
     "advertisement", "category", "tags", "in", "uncategorized", "http", "https", "www",
+    "authored", "edited", "recipe", "guide", "personal", "facebook", "tweet", "twitter",
+    "pin", "pinterest", "linkedin", "email", "print", "offline", "online", "members",
+    "users", "register", "previous", "next", "topic", "thread", "forum", "forums",
 })
 # Words of a job title; a visible byline's name ends where they begin
 # ("By Sofia Kondrat EdTech Content writer").

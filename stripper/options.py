@@ -178,7 +178,10 @@ class MetadataOptions:
     language_paragraphs: int = 30
     language_words: int = 400
     language_min_words: int = 30
-    language_min_share: float = 0.5
+    language_lang_elements: int = 20  # elements with a lang attribute looked at
+    language_block_chars: int = 200  # ... holding at least this much text
+    language_min_hits: int = 10  # common words of the leading language, at least
+    language_min_lead: float = 1.5  # ... and this many times the runner-up's
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

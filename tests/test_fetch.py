@@ -219,6 +219,16 @@ def test_robots_checked_on_redirect_target(srv: FaultServer) -> None:
     assert results[0].error is not None and results[0].error.kind == "robots-disallowed"
 
 
+def test_trickling_robots_txt_is_cut_at_the_deadline() -> None:
+    opts = replace(FAST, total_timeout=1.0)
+    with FaultServer(robots_txt=None) as server:
+        t0 = time.monotonic()
+        page = fetch(server.url("/page"), options=opts)  # no answer in time: allowed
+        assert time.monotonic() - t0 < 2.5 and page.status == 200
+        results = list(fetch_many([server.url("/page/1"), server.url("/page/2")], options=opts))
+        assert all(r.ok for r in results) and server.hits("/robots.txt") == 2  # 1 per run
+
+
 def test_robots_cache_fetches_robots_once_per_host(srv: FaultServer) -> None:
     cache = RobotsCache()
     for i in range(3):

@@ -52,9 +52,10 @@ def extract_metadata(tree: Tree, url: str | None = None,
     prov = Provenance()
     host = urlsplit(url).hostname if url else None
     locale, _ = declared(tree, st)
-    language = pick_language(tree, st, options, prov)
     dayfirst = not month_first(locale)
     headline = pick_title(tree, st, host, options, prov)
+    language = pick_language(tree, st, options, prov,
+                             headline.node if headline is not None else None)
     relaxed = page_type == "forum" or _is_forum(st, url)
     near = Nearby()
     if headline is not None and headline.node is not None:

@@ -24,7 +24,7 @@ from ..metarules import (
     ROLE_WORDS,
     USER_LINKS,
 )
-from .dates import MONTHS, find_dates
+from .dates import MONTHS, find_dates, has_weekday
 from .provenance import Candidate
 from .structured import Structured, ld_types, text_value
 
@@ -58,11 +58,12 @@ def clean_name(raw: str, *, relaxed: bool = False, max_words: int = 5) -> str | 
     name = " ".join(raw.split()).strip(" ,;|·•-–—:")
     name, _ = strip_prefix(name)
     name = _PAREN.sub(" ", name).strip(" ,;|·•-–—:")
+    name = _drop_initials(name)
     if not name or len(name) > 60 or find_dates(name):
         return None
     if relaxed:
         ok = len(name) >= 2 and len(name.split()) <= max_words and not re.search(
-            r"https?:|\s@|[<>{}]", name)
+            r"https?:|\s@|[<>{}]", name) and not _ui_words(name)
         return name.lstrip("@") if ok and not is_placeholder(name) else None
     if _BAD.search(name) or is_placeholder(name):
         return None
@@ -70,7 +71,8 @@ def clean_name(raw: str, *, relaxed: bool = False, max_words: int = 5) -> str | 
     if not 1 <= len(tokens) <= max_words or len(name) < 3:
         return None
     lowered = {t.casefold().strip(".,") for t in tokens}
-    if lowered & NOT_NAME_WORDS:
+    if lowered & NOT_NAME_WORDS or (len(tokens) == 1 and (lowered & MONTHS.keys()
+                                                           or has_weekday(name))):
         return None
     if not all(_WORD.fullmatch(t) for t in tokens):
         return None
@@ -139,6 +141,19 @@ def name_head(text: str) -> str:
     while kept and kept[-1].casefold() in _PARTICLES:
         kept.pop()
     return " ".join(kept)
+
+
+def _ui_words(name: str) -> bool:
+    return bool({t.casefold().strip(".,") for t in name.split()} & NOT_NAME_WORDS)
+
+
+def _drop_initials(name: str) -> str:
+    """"CM Craig McCarthy" (an avatar's initials, then the name) → "Craig McCarthy"."""
+    tokens = name.split()
+    if len(tokens) >= 3 and tokens[0].isupper() and 1 <= len(tokens[0]) <= 3 and \
+            tokens[0] == "".join(t[0] for t in tokens[1:1 + len(tokens[0])]).upper():
+        return " ".join(tokens[1:])
+    return name
 
 
 def split_names(raw: str, *, relaxed: bool = False) -> Names:

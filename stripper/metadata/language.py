@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 
 from .. import dom
-from ..dom import Tree
+from ..dom import Node, Tree
 from ..metarules import META_LANGUAGE, STOPWORDS
 from ..options import MetadataOptions
 from .provenance import Candidate, Provenance
 from .structured import Structured
 
+_INLINE = frozenset({"a", "span", "link", "option", "li", "img", "abbr", "q", "i", "em", "b"})
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -44,7 +45,8 @@ def declared(tree: Tree, st: Structured) -> tuple[str | None, list[Candidate[str
 
 
 def content_language(tree: Tree, options: MetadataOptions) -> tuple[str | None, float]:
-    """The language whose common words lead in the page's paragraphs, and its share."""
+    """The language whose common words lead in the page's paragraphs, and how far it
+    leads the runner-up (hits of the best over hits of the second)."""
     words: list[str] = []
     for p in tree.css("p")[:options.language_paragraphs]:
         words.extend(_WORD.findall(p.text(deep=True).lower()))
@@ -53,14 +55,40 @@ def content_language(tree: Tree, options: MetadataOptions) -> tuple[str | None, 
     if len(words) < options.language_min_words:
         return None, 0.0
     counts = {lang: sum(1 for w in words if w in stop) for lang, stop in STOPWORDS.items()}
-    best = max(counts, key=lambda k: counts[k])
-    total = sum(counts.values())
-    return (best, counts[best] / total) if total else (None, 0.0)
+    ranked = sorted(counts, key=lambda k: counts[k], reverse=True)
+    best, second = counts[ranked[0]], counts[ranked[1]]
+    if best < options.language_min_hits:
+        return None, 0.0
+    return ranked[0], best / max(second, 1)
+
+
+def content_lang(tree: Tree, headline: Node | None,
+                 options: MetadataOptions) -> Candidate[str] | None:
+    """A ``lang`` attribute below ``<html>`` on the headline's container or on a block
+    holding prose (an English article inside a Spanish site says ``lang="en"``)."""
+    p = headline
+    for _ in range(30):
+        if p is None or dom.tag(p) in ("html", "body", "-document"):
+            break
+        lang = dom.attr(p, "lang")
+        if lang and _code(lang):
+            return Candidate(_code(lang) or "", "content-lang", lang)
+        p = p.parent
+    for node in tree.css("body [lang]")[:options.language_lang_elements]:
+        if dom.tag(node) in _INLINE:
+            continue
+        lang = dom.attr(node, "lang") or ""
+        if _code(lang) and dom.text_len(node) >= options.language_block_chars:
+            return Candidate(_code(lang) or "", "content-lang", lang)
+    return None
 
 
 def pick_language(tree: Tree, st: Structured, options: MetadataOptions,
-                  prov: Provenance) -> str | None:
+                  prov: Provenance, headline: Node | None = None) -> str | None:
     _, cands = declared(tree, st)
+    inner = content_lang(tree, headline, options)
+    if inner is not None:
+        cands.insert(0, inner)
     codes = {c.value for c in cands}
     if len(codes) == 1:
         return prov.settle("language", cands[0], cands)
@@ -68,6 +96,6 @@ def pick_language(tree: Tree, st: Structured, options: MetadataOptions,
     if cands and guess in codes:
         win = next(c for c in cands if c.value == guess)
         return prov.settle("language", win, cands)
-    if guess and share >= options.language_min_share:
+    if guess and share >= options.language_min_lead:
         return prov.settle("language", Candidate(guess, "content", f"{share:.2f}"), cands)
     return prov.settle("language", cands[0], cands) if cands else None

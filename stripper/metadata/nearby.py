@@ -34,6 +34,7 @@ from .provenance import Candidate
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _DIGIT = re.compile(r"\d")
+_INLINE_BY = re.compile(r"\s(?:by|By|por|par|von|di|da|door)\s+(?=[^\W\d_])")
 _NAME_SHAPE = re.compile(r"^[^\W\d_][^\d]{2,58}$")  # cheap test before clean_name
 _BLOCKISH = frozenset({"p", "div", "span", "li", "a", "time", "address", "small", "strong",
                        "em", "b", "h2", "h3", "h4", "h5", "h6", "header", "section", "dd",
@@ -66,8 +67,10 @@ def _tokens(node: Node) -> set[str]:
     hints = dom.class_id(node)
     if not hints:
         return set()
-    tokens = set(_TOKEN.findall(hints))
-    tokens.update(hints.split())
+    # utility classes ("md:[grid-area:sidebar]", "lg:flex-col") say where, not what
+    names = [h for h in hints.split() if ":" not in h and "[" not in h]
+    tokens = set(_TOKEN.findall(" ".join(names)))
+    tokens.update(names)
     return tokens
 
 
@@ -75,9 +78,11 @@ def _zone(headline: Node, options: MetadataOptions) -> Node:
     container = headline
     for _ in range(options.zone_levels):
         p = container.parent
-        if p is None or dom.tag(p) in ("body", "html", "-document"):
+        if p is None or dom.tag(p) in ("html", "-document"):
             break
         container = p
+        if dom.tag(p) == "body":
+            break  # a headline right under <body>: the zone is the page, read a window
         if dom.text_len(container) >= options.zone_min_chars:
             break
     return container
@@ -209,6 +214,14 @@ class _Reader:
             if names:
                 found.bylines.append(Candidate(names, "byline", text,
                                                AUTHOR_PRECEDENCE["byline"]))
+        if not had_prefix and _DIGIT.search(text):
+            # "Publié le 3 février 2009 par Jean-Luc Moreau": the byline follows a date
+            m = _INLINE_BY.search(text)
+            if m and find_dates(text[:m.start()]):
+                names = split_names(_before_date(text[m.end():]), relaxed=relaxed)
+                if names:
+                    found.bylines.append(Candidate(names, "byline", text,
+                                                   AUTHOR_PRECEDENCE["byline"]))
         if t not in _NAME_TAGS or not _NAME_SHAPE.match(text):
             return
         name = clean_name(text)

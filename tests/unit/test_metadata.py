@@ -206,3 +206,33 @@ def test_url_date() -> None:
     m = extract_metadata(build_tree(html), "https://n.example/2022/01/13/story/",
                          page_type="article")
     assert m.date == "2022-01-13" and m.sources["date"].origin == "url"
+
+
+def test_inline_byline_after_a_date() -> None:
+    html = ("<html><body><h1>Le lavoir retrouve son toit</h1>"
+            "<p class='signature'>Publié le 3 février 2009 par Jean-Luc Moreau</p>"
+            "<p>Texte.</p></body></html>")
+    m = extract_metadata(build_tree(html), None, page_type="article")
+    assert m.authors == ("Jean-Luc Moreau",)
+    assert m.date == "2009-02-03"
+
+
+FRENCH = ("Il aura fallu deux ans et une quarantaine de bénévoles pour que le lavoir de la "
+          "commune retrouve son toit. Les travaux ont été menés par les membres de "
+          "l'association, avec le soutien de la mairie et des habitants du village. ") * 3
+
+
+def test_language_from_content_when_undeclared() -> None:
+    html = f"<html><body><h1>Le lavoir</h1><p>{FRENCH}</p></body></html>"
+    m = extract_metadata(build_tree(html), None)
+    assert m.language == "fr" and m.sources["language"].origin == "content"
+
+
+def test_content_lang_attribute_beats_html_lang_when_text_agrees() -> None:
+    english = ("The riots that have erupted over the rise in gas prices have turned into a "
+               "wave of protests, and the government is in trouble with the people. ") * 4
+    html = (f"<html lang='es'><body><h1>Kazakhstan</h1><div lang='en'><p>{english}</p>"
+            "</div></body></html>")
+    m = extract_metadata(build_tree(html), None)
+    assert m.language == "en"
+    assert any(d.node == "language" and d.rule == "html-lang" for d in m.candidates)
