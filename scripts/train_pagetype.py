@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
                     default=Path(__file__).resolve().parent.parent / "stripper" / "pagetype_model.json")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--l2", type=float, default=100.0)
+    ap.add_argument("--l2", type=float, default=200.0)
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--cache", type=Path, default=None,

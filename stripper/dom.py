@@ -403,30 +403,44 @@ def flatten(tree: Tree, *, max_depth: int = 2000) -> Doc:
 
 
 # ---------------------------------------------------------------- page profile
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
 @dataclass(slots=True)
 class Profile:
     """What one pass over the whole (uncleaned) document sees, for page-type detection.
 
-    ``hints`` holds one "class id" string per element that has either (not
-    lower-cased: callers do that once for all), paired with its tag; ``attrs`` the values of the few attributes asked for, as
-    ``(attribute, lower-cased value)`` pairs.
+    ``hints`` holds the raw "class id" string of every element that has either
+    (callers lower-case them once, joined); ``group_hints`` the same for the
+    elements whose tag is in the ``group_tags`` asked for (cards, posts, rows);
+    ``attrs`` the values of the attributes asked for, as (attribute, value) pairs.
     """
 
     tags: dict[str, int] = field(default_factory=dict)
-    hints: list[tuple[str, str]] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)
+    group_hints: list[str] = field(default_factory=list)
     attrs: list[tuple[str, str]] = field(default_factory=list)
+    metas: list[tuple[str, str]] = field(default_factory=list)  # (name/property, content)
+    json_ld: list[str] = field(default_factory=list)
     root_classes: str = ""  # class attributes of <html> and <body>
-    text: str = ""  # the body's text (script text included), lower-cased
+    p_lengths: list[int] = field(default_factory=list)  # text length of every <p>
+    link_chars: int = 0  # text length of all <a href>
+    hrefs: list[str] = field(default_factory=list)  # every <a href> value, in order
+    title: str = ""  # the <title> text
+    heading_links: int = 0  # <a href> whose parent is a heading
+    image_links: int = 0  # <img> whose parent or grandparent is an <a href>
+    text: str = ""  # the body's text, less the scripts and styles directly in it
 
 
-def profile(tree: Tree, attributes: frozenset[str]) -> Profile:
-    """One walk over every element: tag counts, class/id strings, chosen attributes."""
+def profile(tree: Tree, attributes: tuple[str, ...], group_tags: frozenset[str]) -> Profile:
+    """One walk over every element of the document; see ``Profile``."""
     root = tree.root
     out = Profile()
     if root is None:
         return out
     tags: dict[str, int] = {}
     hints = out.hints
+    groups = out.group_hints
     found = out.attrs
     for node in root.traverse():
         t = node.tag or ""
@@ -434,22 +448,66 @@ def profile(tree: Tree, attributes: frozenset[str]) -> Profile:
             continue
         tags[t] = tags.get(t, 0) + 1
         a = node.attributes
+        if t in _PROFILE_SPECIAL:
+            _special(node, t, a, out)
         if not a:
             continue
         c = a.get("class")
         i = a.get("id")
         if c or i:
-            hints.append((t, f"{c} {i}" if c and i else (c or i or "")))
+            h = f"{c} {i}" if c and i else (c or i or "")
+            hints.append(h)
+            if t in group_tags:
+                groups.append(h)
             if t == "html" or t == "body":
                 out.root_classes += " " + (c or "")
         if len(a) > (c is not None) + (i is not None):
-            for k in attributes.intersection(a):
-                v = a[k]
+            for k in attributes:
+                v = a.get(k)
                 if v:
-                    found.append((k, v.lower()))
+                    found.append((k, v))
     out.tags = tags
-    out.text = visible_text(tree).lower()
+    out.text = visible_text(tree)
     return out
+
+
+def _special(node: Node, t: str, a: dict[str, str | None], out: Profile) -> None:
+    """The few tags whose text or neighbours the profile looks at."""
+    if t == "p":
+        out.p_lengths.append(len(node.text(deep=True)))
+    elif t == "a":
+        href = a.get("href")
+        if href is not None:
+            out.hrefs.append(href)
+            out.link_chars += len(node.text(deep=True))
+            p = node.parent
+            if p is not None and p.tag in _HEADINGS:
+                out.heading_links += 1
+    elif t == "img":
+        p = node.parent
+        for _ in range(2):
+            if p is None:
+                break
+            if p.tag == "a":
+                out.image_links += 1
+                break
+            p = p.parent
+    elif t == "title":
+        if not out.title:
+            out.title = node.text(deep=True)
+    elif t == "meta":
+        key = a.get("property") or a.get("name") or a.get("itemprop")
+        content = a.get("content")
+        if key and content:
+            out.metas.append((key.strip().lower(), content.strip()))
+    elif t == "script":
+        if (a.get("type") or "").strip().lower() == "application/ld+json":
+            txt = node.text(deep=True)
+            if txt:
+                out.json_ld.append(txt)
+
+
+_PROFILE_SPECIAL = frozenset({"p", "a", "img", "meta", "script", "title"})
 
 
 def visible_text(tree: Tree) -> str:
@@ -464,9 +522,9 @@ def visible_text(tree: Tree) -> str:
                     if c.tag not in _SKIP_TAGS)
 
 
-def texts(tree: Tree, selector: str) -> list[str]:
-    """The text of every element matching ``selector``."""
-    return [n.text(deep=True, separator=" ") for n in tree.css(selector)]
+def text_lengths(tree: Tree, selector: str) -> list[int]:
+    """The text length (whitespace included) of every element matching ``selector``."""
+    return [len(n.text(deep=True)) for n in tree.css(selector)]
 
 
 def count(tree: Tree, selector: str) -> int:

@@ -28,7 +28,7 @@ PAGE_TYPES = ("article", "listing", "forum", "product", "collection", "documenta
               "service", "other")
 
 # attributes whose values the profile pass collects
-PROFILE_ATTRIBUTES = frozenset({"itemtype", "itemprop", "rel"})
+PROFILE_ATTRIBUTES = ("itemtype", "itemprop", "rel")
 
 # ---------------------------------------------------------------- class/id word parts
 # Words counted in class and id attributes (split at anything but ASCII letters:
@@ -143,7 +143,17 @@ TEXT_SYMBOLS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("currency", ("$", "€", "£", "¥", "₹", "zł")),
     ("copyright-sign", ("©",)),
 )
-TEXT_LIMIT = 20_000  # characters of visible text looked at: enough to see what a page is
+# words of the <title> worth a feature
+TITLE_WORDS = frozenset({
+    "how", "why", "what", "guide", "review", "reviews", "vs", "best", "top", "news", "blog",
+    "shop", "buy", "store", "sale", "price", "cheap", "online", "products", "collection",
+    "category", "archives", "archive", "page", "tag", "posts", "articles", "recipes", "jobs",
+    "forum", "forums", "thread", "topic", "community", "question", "discussion",
+    "documentation", "docs", "api", "reference", "manual", "tutorial", "function", "class",
+    "method", "module", "services", "service", "solutions", "company", "agency", "contact",
+    "about", "pricing", "home", "official", "software", "platform", "and",
+})
+TEXT_LIMIT = 12_000  # characters of visible text looked at: enough to see what a page is
 
 # ---------------------------------------------------------------- URL path patterns
 # (name, regex over the lower-cased path + query, starting at "/")

@@ -16,7 +16,6 @@ Every signal that fires is a ``Decision`` with stage ``pagetype`` in the trace.
 
 from __future__ import annotations
 
-import itertools
 import json
 import math
 import re
@@ -41,6 +40,7 @@ from .pagerules import (
     TEXT_LIMIT,
     TEXT_PHRASES,
     TEXT_SYMBOLS,
+    TITLE_WORDS,
     URL_PATTERNS,
 )
 from .tracing import NULL_TRACE, Trace
@@ -53,13 +53,28 @@ _DIGITS = re.compile(r"\d+")
 _NON_LETTER_TO_SPACE = bytes(b if chr(b).isalpha() and b < 128 else 32 for b in range(256))
 _CLASS_PARTS_B = frozenset(p.encode() for p in CLASS_PARTS)
 _PUNCT_TO_SPACE = bytes(b if (chr(b).isalnum() or b > 127) else 32 for b in range(256))
-_PHRASE_WORDS = tuple((name, tuple(tuple(w.encode() for w in p.split()) for p in phrases))
-                      for name, phrases in TEXT_PHRASES)
-_SYMBOLS = tuple((name, tuple(s.encode() for s in symbols)) for name, symbols in TEXT_SYMBOLS)
+_SINGLE: dict[bytes, list[str]] = {}  # one-word phrase -> the features it counts for
+_MULTI: dict[bytes, list[tuple[str, tuple[bytes, ...], bytes]]] = {}  # by first word
+for _name, _phrases in TEXT_PHRASES:
+    for _p in _phrases:
+        _ws = tuple(w.encode() for w in _p.split())
+        if len(_ws) == 1:
+            _SINGLE.setdefault(_ws[0], []).append("text:" + _name)
+        else:
+            _MULTI.setdefault(_ws[0], []).append(
+                ("text:" + _name, _ws, b" " + b" ".join(_ws) + b" "))
+_TITLE_WORDS = frozenset(w.encode() for w in TITLE_WORDS)
+_SYMBOLS = tuple(("text:" + name, tuple(s.encode() for s in symbols))
+                 for name, symbols in TEXT_SYMBOLS)
 _URLS = tuple((name, re.compile(rx)) for name, rx in URL_PATTERNS)
 _HOST = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]*")
 _CARD_TAGS = frozenset({"article", "li", "div", "section", "tr"})
 _LONG_P = 150  # characters: a paragraph of prose, not a caption or a button label
+_REPEAT = 4  # siblings-to-be: elements sharing one class string this often
+_COUNTED_TAGS = ("p", "pre", "code", "section", "article", "form", "input", "h1", "h2", "h3",
+                 "h4", "li", "ul", "table", "td", "img", "a", "time", "button", "select",
+                 "aside", "nav", "dl", "dd", "figure", "blockquote", "label", "textarea",
+                 "iframe", "video", "svg", "header", "footer", "main", "span", "div", "small")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,23 +91,26 @@ Features = dict[str, float]
 # ---------------------------------------------------------------- 1 measure
 def measure(tree: Tree, url: str | None = None) -> Features:
     """Named measurements of one page: counts, or 1.0 for a present marker."""
-    prof = dom.profile(tree, PROFILE_ATTRIBUTES)
+    prof = dom.profile(tree, PROFILE_ATTRIBUTES, _CARD_TAGS)
     f: Features = defaultdict(float)
-    _markup(tree, prof, f)
+    _markup(prof, f)
     _parts(prof, f)
     _text(prof.text, f)
-    _shape(tree, prof, f)
+    _shape(prof, f)
     if url:
         _url(url, f)
+        _links(url, prof.hrefs, f)
+    _title(prof.title, f)
     return dict(f)
 
 
-def _markup(tree: Tree, prof: dom.Profile, f: Features) -> None:
-    for raw in dom.iter_json_ld(tree):
+def _markup(prof: dom.Profile, f: Features) -> None:
+    for raw in prof.json_ld:
         for m in _LD_TYPE.finditer(raw):
             for name in _QUOTED.findall(m.group(1)):
                 _schema_type(name, f)
     for key, value in prof.attrs:
+        value = value.lower()
         if key == "itemtype":
             for v in value.split():
                 _schema_type(v.rstrip("/").rsplit("/", 1)[-1], f)
@@ -103,7 +121,7 @@ def _markup(tree: Tree, prof: dom.Profile, f: Features) -> None:
             for v in value.split():
                 if v in ("next", "prev", "author", "tag", "bookmark", "nofollow", "ugc"):
                     f["rel:" + v] += 1
-    for key, value in dom.meta_tags(tree):
+    for key, value in prof.metas:
         if key == "og:type":
             f["og:" + OG_TYPES.get(value.lower(), "other")] = 1
         elif key == "generator":
@@ -127,40 +145,40 @@ def _schema_type(name: str, f: Features) -> None:
 
 
 def _parts(prof: dom.Profile, f: Features) -> None:
-    raw = " ".join(h for _, h in prof.hints).encode("utf-8", "replace").lower()
+    raw = " ".join(prof.hints).encode("utf-8", "replace").lower()
     counts = Counter(raw.translate(_NON_LETTER_TO_SPACE).split())
     for w in _CLASS_PARTS_B.intersection(counts):
         f["part:" + w.decode()] = counts[w]
 
 
 def _text(text: str, f: Features) -> None:
-    raw = text[:TEXT_LIMIT].encode("utf-8", "replace")
+    raw = text[:TEXT_LIMIT].lower().encode("utf-8", "replace")
     words = raw.translate(_PUNCT_TO_SPACE).split()
     one = Counter(words)
-    two = Counter(itertools.pairwise(words))
-    for name, phrases in _PHRASE_WORDS:
-        n = 0
-        for ws in phrases:
-            if len(ws) == 1:
-                n += one.get(ws[0], 0)
-            else:
-                n += min(two.get((ws[i], ws[i + 1]), 0) for i in range(len(ws) - 1))
-        if n:
-            f["text:" + name] = n
+    for w in one.keys() & _SINGLE.keys():
+        for name in _SINGLE[w]:
+            f[name] += one[w]
+    firsts = one.keys() & _MULTI.keys()
+    if firsts:
+        joined = b" " + b" ".join(words) + b" "
+        for w in firsts:
+            for name, ws, padded in _MULTI[w]:
+                if all(x in one for x in ws):  # only then search the text for the phrase
+                    f[name] += joined.count(padded)
     for name, symbols in _SYMBOLS:
         n = sum(raw.count(s) for s in symbols)
         if n:
-            f["text:" + name] = n
+            f[name] = n
     f["shape:text-k"] = len(text) / 1000
 
 
-def _shape(tree: Tree, prof: dom.Profile, f: Features) -> None:
+def _shape(prof: dom.Profile, f: Features) -> None:
     tags = prof.tags
-    for t in ("p", "pre", "code", "section", "article", "form", "input", "h1", "h2", "h3",
-              "li", "table", "img", "a", "time", "button", "select", "aside", "nav", "dl"):
+    for t in _COUNTED_TAGS:
         n = tags.get(t, 0)
         if n:
             f["tag:" + t] = n
+    text_k = len(prof.text) / 1000
     f["shape:pre"] = tags.get("pre", 0)
     f["shape:code"] = tags.get("code", 0)
     f["shape:sections"] = tags.get("section", 0)
@@ -168,13 +186,18 @@ def _shape(tree: Tree, prof: dom.Profile, f: Features) -> None:
     f["shape:forms"] = tags.get("input", 0) + tags.get("select", 0) + tags.get("textarea", 0)
     heads = tags.get("h2", 0) + tags.get("h3", 0)
     f["shape:h1-p-ratio"] = heads / (tags.get("p", 0) + 1)
-    reps = Counter(h for t, h in prof.hints if t in _CARD_TAGS)
+    reps = Counter(prof.group_hints)
     f["shape:repeat"] = max(reps.values(), default=0)
-    f["shape:heading-links"] = dom.count(tree, "h2 a[href], h3 a[href], h4 a[href]")
-    ps = [len(t) for t in dom.texts(tree, "p")]
+    f["shape:repeat-groups"] = sum(1 for n in reps.values() if n >= _REPEAT)
+    f["shape:heading-links"] = prof.heading_links
+    f["shape:heading-link-share"] = prof.heading_links / (heads + tags.get("h4", 0) + 1)
+    f["shape:image-links"] = prof.image_links
+    ps = prof.p_lengths
     f["shape:long-p"] = sum(1 for n in ps if n >= _LONG_P)
     f["shape:p-k"] = sum(ps) / 1000
-    f["shape:links-per-k"] = tags.get("a", 0) / (1 + len(prof.text) / 1000)
+    f["shape:prose-share"] = min(1.0, f["shape:p-k"] / text_k) if text_k else 0.0
+    f["shape:links-per-k"] = tags.get("a", 0) / (1 + text_k)
+    f["shape:link-share"] = min(1.0, prof.link_chars / 1000 / text_k) if text_k else 0.0
 
 
 def _url(url: str, f: Features) -> None:
@@ -187,6 +210,37 @@ def _url(url: str, f: Features) -> None:
     f["url:depth"] = len(segs)
     f["url:slug-words"] = len([w for w in re.split(r"[-_]", last.split(".")[0]) if w.isalpha()])
     f["url:numeric"] = float(any(s.isdigit() for s in segs))
+    f["url:last-digits"] = float(any(c.isdigit() for c in last))
+    f["url:last-chars"] = len(last)
+
+
+def _links(url: str, hrefs: list[str], f: Features) -> None:
+    """Links below the page's own path (a category's items, a doc tree) and beside it."""
+    m = _HOST.match(url.strip())
+    host = m.group(0).lower() if m else ""
+    path = url.strip()[len(host):].split("?")[0].split("#")[0]
+    path = path if path.endswith("/") else path + "/"
+    parent = path.rstrip("/").rsplit("/", 1)[0] + "/"
+    below = beside = 0
+    for h in hrefs:
+        if h.startswith(("http://", "https://")):
+            if not h.lower().startswith(host):
+                continue
+            h = h[len(host):]
+        elif not h.startswith("/"):
+            continue
+        if h.startswith(path) and len(h) > len(path) + 1:
+            below += 1
+        elif len(parent) > 1 and h.startswith(parent):
+            beside += 1
+    f["shape:links-below"] = below
+    f["shape:links-beside"] = beside
+
+
+def _title(title: str, f: Features) -> None:
+    for w in set(title.lower().encode("utf-8", "replace").translate(_PUNCT_TO_SPACE).split()):
+        if w in _TITLE_WORDS:
+            f["title:" + w.decode()] = 1
 
 
 # ---------------------------------------------------------------- 2 rules

@@ -6,7 +6,8 @@ requests in flight, so tests can assert what the fetcher did on the wire.
 
 Routes (the query string ``?k=...`` keys per-test counters where a route is stateful):
 
-    /robots.txt            disallows /private/ for every agent
+    /robots.txt            disallows /private/ for every agent (or trickles forever when
+                           the server is made with robots_txt=None)
     /page, /page/<n>       a small article, ETag + Last-Modified, answers 304 to a match
     /slow-first-byte       sleeps 3 s before the status line
     /trickle               10 bytes every 0.1 s, 600 bytes in all (6 s)
@@ -129,7 +130,10 @@ class Handler(BaseHTTPRequestHandler):
         parts = path.strip("/").split("/")
         head = parts[0]
         if path == "/robots.txt":
-            self.send(200, self.server.robots_txt, "text/plain")
+            if self.server.robots_txt is None:  # a robots.txt that never finishes
+                self.trickle()
+            else:
+                self.send(200, self.server.robots_txt, "text/plain")
         elif head in ("page", "private"):
             self.article()
         elif head == "slow-first-byte":
@@ -246,7 +250,7 @@ class Handler(BaseHTTPRequestHandler):
 class FaultHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, robots_txt: bytes) -> None:
+    def __init__(self, robots_txt: bytes | None) -> None:
         super().__init__(("127.0.0.1", 0), Handler)
         self.robots_txt = robots_txt
         self.lock = threading.Lock()
@@ -260,12 +264,13 @@ class FaultHTTPServer(ThreadingHTTPServer):
 class FaultServer:
     """Context manager: starts the server in a thread, stops it on exit."""
 
-    def __init__(self, robots_txt: bytes = b"User-agent: *\nDisallow: /private/\n") -> None:
+    def __init__(self, robots_txt: bytes | None = b"User-agent: *\nDisallow: /private/\n"
+                 ) -> None:
         self.httpd = FaultHTTPServer(robots_txt)
         self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,),
                                        daemon=True)
 
-    def __enter__(self) -> FaultServer:
+    def __enter__(self) -> FaultServer:  # noqa: PYI034 (Self needs 3.11)
         self.thread.start()
         return self
 

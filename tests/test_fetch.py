@@ -219,6 +219,16 @@ def test_robots_checked_on_redirect_target(srv: FaultServer) -> None:
     assert results[0].error is not None and results[0].error.kind == "robots-disallowed"
 
 
+def test_trickling_robots_txt_is_cut_at_the_deadline() -> None:
+    opts = replace(FAST, total_timeout=1.0)
+    with FaultServer(robots_txt=None) as server:
+        t0 = time.monotonic()
+        page = fetch(server.url("/page"), options=opts)  # no answer in time: allowed
+        assert time.monotonic() - t0 < 2.5 and page.status == 200
+        results = list(fetch_many([server.url("/page/1"), server.url("/page/2")], options=opts))
+        assert all(r.ok for r in results) and server.hits("/robots.txt") == 2  # 1 per run
+
+
 def test_robots_cache_fetches_robots_once_per_host(srv: FaultServer) -> None:
     cache = RobotsCache()
     for i in range(3):
@@ -478,3 +488,14 @@ def test_cli_warc_round_trip(srv: FaultServer, tmp_path: Path) -> None:
     assert key(again) == key(live)
     assert [k[0] for k in key(live)] == sorted([srv.url("/page/final"), srv.url("/gzip"),
                                                 srv.url("/charset-wrong-header")])
+
+
+def test_batch_fetches_robots_once_across_url_runs(srv: FaultServer,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from stripper import batch
+
+    monkeypatch.setattr(batch, "URL_RUN", 2)  # five URLs: three fetch_many runs
+    inputs = [batch.Input(srv.url(f"/page/{i}"), "url") for i in range(5)]
+    outs = list(batch.run(inputs, options=Options(fetch=FAST), jobs=1))
+    assert len(outs) == 5 and all(o.ok for o in outs)
+    assert srv.hits("/robots.txt") == 1

@@ -213,24 +213,45 @@ def _store_for(options: FetchOptions) -> Store:
 
 # ---------------------------------------------------------------- sync
 
+class RobotsBody:
+    """Collects a robots.txt body up to ``robots_max_bytes`` within ``total_timeout``:
+    a robots.txt trickling in cannot hold its host's URLs back for longer."""
+
+    def __init__(self, options: FetchOptions) -> None:
+        self.deadline = time.monotonic() + options.total_timeout
+        self.cap = options.robots_max_bytes
+        self.chunks: list[bytes] = []
+        self.size = 0
+
+    def full(self, chunk: bytes) -> bool:
+        """Add a chunk; True once enough is read. Raises a timeout past the deadline."""
+        self.chunks.append(chunk)
+        self.size += len(chunk)
+        if time.monotonic() > self.deadline:
+            raise httpx.ReadTimeout("robots.txt not read within the deadline")
+        return self.size >= self.cap
+
+    def bytes(self) -> bytes:
+        return b"".join(self.chunks)
+
+
 def _robots_sync(client: httpx.Client, url: str, cache: RobotsCache,
                  options: FetchOptions) -> RobotsRules:
     rules = cache.get(url)
     if rules is None:
         status: int | None = None
-        body = b""
+        body = RobotsBody(options)
         try:
             with client.stream("GET", robots_url(url), headers=_headers(options),
                                follow_redirects=True,
                                timeout=_timeout(options, options.read_timeout)) as resp:
                 status = resp.status_code
                 for chunk in resp.iter_bytes():
-                    body += chunk
-                    if len(body) >= options.robots_max_bytes:
+                    if body.full(chunk):
                         break
         except httpx.HTTPError:
-            status = None
-        rules = rules_from_response(status, body, options.robots_max_bytes)
+            status = None  # no answer: allowed, the page fetch reports the real error
+        rules = rules_from_response(status, body.bytes(), options.robots_max_bytes)
         cache.put(url, rules)
     return rules
 
@@ -389,19 +410,18 @@ class _Run:
     async def _fetch_robots(self, url: str) -> RobotsRules:
         opts = self.options
         status: int | None = None
-        body = b""
+        body = RobotsBody(opts)
         try:
             async with self.client.stream("GET", robots_url(url), headers=_headers(opts),
                                           follow_redirects=True,
                                           timeout=_timeout(opts, opts.read_timeout)) as resp:
                 status = resp.status_code
                 async for chunk in resp.aiter_bytes():
-                    body += chunk
-                    if len(body) >= opts.robots_max_bytes:
+                    if body.full(chunk):
                         break
         except httpx.HTTPError:
-            status = None
-        return rules_from_response(status, body, opts.robots_max_bytes)
+            status = None  # no answer: allowed, the page fetch reports the real error
+        return rules_from_response(status, body.bytes(), opts.robots_max_bytes)
 
     async def attempt(self, url: str, att: Attempts, cached: CachedPage | None) -> Page:
         opts, client = self.options, self.client

@@ -27,6 +27,7 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass
+from http import HTTPStatus
 from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
@@ -144,6 +145,11 @@ def warc_response_bytes(page: Page, reason: str = "") -> bytes:
     headers = [(k, v) for k, v in page.headers.items() if k.lower() not in _DROP_HEADERS]
     headers.append(("Content-Length", str(len(content))))
     status = page.status or 200
+    if not reason:
+        try:
+            reason = HTTPStatus(status).phrase
+        except ValueError:
+            reason = ""
     http_head = StatusAndHeaders(f"{status} {reason}".strip(), headers, protocol="HTTP/1.1")
     warc_headers = {"WARC-Date": _warc_date(page.fetched_at)} if page.fetched_at else {}
     record = writer.create_warc_record(page.url or page.source or "", "response",
