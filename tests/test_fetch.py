@@ -488,3 +488,14 @@ def test_cli_warc_round_trip(srv: FaultServer, tmp_path: Path) -> None:
     assert key(again) == key(live)
     assert [k[0] for k in key(live)] == sorted([srv.url("/page/final"), srv.url("/gzip"),
                                                 srv.url("/charset-wrong-header")])
+
+
+def test_batch_fetches_robots_once_across_url_runs(srv: FaultServer,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from stripper import batch
+
+    monkeypatch.setattr(batch, "URL_RUN", 2)  # five URLs: three fetch_many runs
+    inputs = [batch.Input(srv.url(f"/page/{i}"), "url") for i in range(5)]
+    outs = list(batch.run(inputs, options=Options(fetch=FAST), jobs=1))
+    assert len(outs) == 5 and all(o.ok for o in outs)
+    assert srv.hits("/robots.txt") == 1
