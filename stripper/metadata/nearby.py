@@ -325,4 +325,30 @@ def page_date(tree: Tree, *, dayfirst: bool, options: MetadataOptions) -> Candid
         if found.published:
             c = found.published[0]
             return Candidate(c.value, "page", c.raw, DATE_PRECEDENCE["page"])
+    return _dateline_text(body, reader, dayfirst=dayfirst, options=options)
+
+
+def _dateline_text(body: Node, reader: _Reader, *, dayfirst: bool,
+                   options: MetadataOptions) -> Candidate[str] | None:
+    """A short text that is mostly a date ("Published on July 18, 2025", "Oct 20, 2025"),
+    the first in document order outside chrome, comments and widgets."""
+    seen = 0
+    for node in body.traverse(include_text=True):
+        if dom.tag(node) != "-text":
+            continue
+        text = " ".join((node.text_content or "").split())
+        if not 6 <= len(text) <= options.max_dateline_text or not _DIGIT.search(text):
+            continue
+        seen += 1
+        if seen > options.page_date_texts:
+            return None
+        found = find_dates(text, dayfirst=dayfirst)
+        if not found or (found[0].end - found[0].start) * 2 < len(text):
+            continue
+        parent = node.parent
+        if parent is None or dom.tag(parent) in ("script", "style", "option", "td") \
+                or _NOT_PAGE.search(text) or _MODIFIED.search(text) \
+                or _in_chrome(node, reader):
+            continue
+        return Candidate(found[0].iso, "page", text, DATE_PRECEDENCE["page"])
     return None
