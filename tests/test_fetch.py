@@ -187,6 +187,17 @@ def test_declared_length_over_the_cap_is_refused_before_reading(srv: FaultServer
     assert "50000000" in str(err)
 
 
+def test_gzip_bomb_is_cut_at_the_decoded_size(srv: FaultServer) -> None:
+    err = fail(srv, "/gzip-bomb")  # ~8 KB on the wire, over the 200 KB cap once inflated
+    assert (err.kind, err.status, len(err.attempts)) == ("too-large", 200, 1)
+
+
+def test_corrupt_gzip_is_a_decode_error_not_retried(srv: FaultServer) -> None:
+    err = fail(srv, "/gzip-corrupt")
+    assert (err.kind, len(err.attempts)) == ("decode-error", 1)
+    assert srv.hits("/gzip-corrupt") == 1
+
+
 def test_pdf_is_not_html(srv: FaultServer) -> None:
     err = fail(srv, "/doc.pdf")
     assert (err.kind, str(err), err.status) == ("not-html", "not-html: application/pdf", 200)
