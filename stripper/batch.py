@@ -42,6 +42,7 @@ from fnmatch import fnmatch
 from itertools import islice
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from pebble import ProcessExpired, ProcessPool
 
@@ -50,6 +51,9 @@ from .options import DEFAULT_OPTIONS, Options
 from .pipeline import error_record, extract_page
 from .record import ErrorInfo, Page, Record
 from .warc import is_warc, iter_warc
+
+if TYPE_CHECKING:
+    from .fetch import FetchState
 
 log = logging.getLogger(__name__)
 
@@ -428,25 +432,29 @@ def _fetched(indexed: Iterator[tuple[int, Input]],
     Each run of consecutive URL inputs is fetched as one ``fetch_many`` stream and
     yielded in completion order with its input index (``--ordered`` restores order).
     """
+    from .fetch import FetchState
+
+    state = FetchState()  # robots.txt once per host, and --delay, across all runs
     run: list[tuple[int, Input]] = []
     for idx, inp in indexed:
         if inp.kind == "url":
             run.append((idx, inp))
             if len(run) < URL_RUN:
                 continue
-        yield from _fetch_run(run, options)
+        yield from _fetch_run(run, options, state)
         run = []
         if inp.kind != "url":
             yield idx, inp
-    yield from _fetch_run(run, options)
+    yield from _fetch_run(run, options, state)
 
 
-def _fetch_run(run: list[tuple[int, Input]], options: Options) -> Iterator[tuple[int, Input]]:
+def _fetch_run(run: list[tuple[int, Input]], options: Options,
+               state: FetchState | None = None) -> Iterator[tuple[int, Input]]:
     if not run:
         return
     from .fetch import fetch_many
 
-    for res in fetch_many([inp.source for _, inp in run], options=options.fetch):
+    for res in fetch_many([inp.source for _, inp in run], options=options.fetch, state=state):
         idx, inp = run[res.index]
         if res.page is not None:
             yield idx, Input(inp.source, "page", page=replace(res.page, source=inp.source))

@@ -254,7 +254,10 @@ def format_table(summary: dict[str, dict[str, Any]]) -> str:
             f"{summary[t]['by_type'][ty]['f1']:>13.3f}" for t in tools))
     s0 = summary[tools[0]]
     if "type_accuracy" in s0:
-        lines.append(f"\npage-type accuracy ({tools[0]}): {s0['type_accuracy']:.3f}")
+        lines.append(f"\npage-type accuracy ({tools[0]}): {s0['type_accuracy']:.3f}"
+                     "  (on wcxb-dev this is in-sample: the shipped page-type model was"
+                     " trained on these pages; docs/pagetype.md gives the site-grouped"
+                     " cross-validation figure)")
     if "confidence_quintiles" in s0:
         lines.append("mean F1 by confidence quintile (low→high): " +
                      " ".join(f"{x:.3f}" for x in s0["confidence_quintiles"]))

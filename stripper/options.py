@@ -167,6 +167,8 @@ class MetadataOptions:
     max_dateline_chars: int = 80  # a date in a longer line is part of the story
     # Last resort: the first dated element of the page outside chrome (0: off).
     page_date_elements: int = 40
+    page_date_texts: int = 200  # short texts with digits read page-wide, at most
+    max_dateline_text: int = 60  # a page-wide dateline text is at most this long
     body_byline_blocks: int = 2
     # A person's name standing alone next to the headline (before the first
     # paragraph of prose) is the byline when nothing better names the author.

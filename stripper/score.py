@@ -83,6 +83,8 @@ def classify_block(text: str, chars: int, link_chars: int, heading: int,
         return BlockScore("heading", 0.0, ld, f"h{heading}")
     if chars <= _COPYRIGHT_CHARS and _COPYRIGHT.search(text):
         return BlockScore("bad", -options.bad_weight * chars, ld, "copyright")
+    if not pre and " " not in text and text.startswith(("http://", "https://", "www.")):
+        return BlockScore("bad", -options.bad_weight * chars, ld, "bare-url")
     if not pre and chars >= _MACHINE_WORD and _machine_text(text, chars):
         return BlockScore("bad", -options.bad_weight * chars, ld, "machine-text")
     if ld > options.max_link_density:

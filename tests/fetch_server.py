@@ -22,6 +22,8 @@ Routes (the query string ``?k=...`` keys per-test counters where a route is stat
     /charset-1252          windows-1252 bytes served as charset=utf-8, <meta> says 1252
     /charset-1251?h=X      windows-1251 bytes served as charset=X, <meta> says 1251
     /gzip, /brotli, /deflate   the article, content-encoded
+    /gzip-bomb             8 MB of zeros gzipped to ~8 KB
+    /gzip-corrupt          Content-Encoding: gzip on bytes that do not inflate
     /redirect/<n>          a chain of n 302s ending at /page
     /loop-a, /loop-b       redirect to each other
     /to-private            redirects into /private/ (robots.txt forbids the target)
@@ -171,6 +173,12 @@ class Handler(BaseHTTPRequestHandler):
             self.send(200, RU_PAGE, f"text/html; charset={claimed}")
         elif head == "charset-1252":
             self.send(200, CP1252_PAGE, "text/html; charset=utf-8")
+        elif head == "gzip-bomb":  # 8 MB of zeros in ~8 KB
+            body = gzip.compress(b"<html>" + b"\0" * 8_000_000)
+            self.send(200, body, headers={"Content-Encoding": "gzip"})
+        elif head == "gzip-corrupt":
+            self.send(200, b"\x1f\x8b\x08\x00garbage-not-deflate" * 20,
+                      headers={"Content-Encoding": "gzip"})
         elif head in ("gzip", "brotli", "deflate"):
             self.encoded(head)
         elif head == "redirect":

@@ -276,23 +276,35 @@ def test_jobs_1_and_2_write_identical_bytes(folder: Path, tmp_path: Path) -> Non
     assert sorted(loose.read_bytes().splitlines()) == sorted(one.read_bytes().splitlines())
 
 
-def test_resume_after_an_interrupted_run(tmp_path: Path) -> None:
+def interrupted_run(tmp_path: Path, sig: int) -> tuple[Path, Path]:
+    """Start a real run, stop it with ``sig`` once the first records are out."""
     pages = tmp_path / "many"
     pages.mkdir()
     for i in range(150):
         (pages / f"{i:04d}.html").write_text(article(i, paragraphs=40))
     out = tmp_path / "out.jsonl"
     proc = subprocess.Popen([sys.executable, "-m", "stripper", "extract", str(pages), "-o",
-                             str(out), "-j", "1", "-q"], cwd=tmp_path)
+                             str(out), "-j", "1"], cwd=tmp_path, stderr=subprocess.PIPE,
+                            text=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and (not out.exists() or out.stat().st_size < 2):
         time.sleep(0.02)
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(sig)
     assert proc.wait(timeout=60) == 130
+    assert proc.stderr is not None and "interrupted after" in proc.stderr.read()
     lines = out.read_bytes().splitlines(keepends=True)
     assert 0 < len(lines) < 150 and all(line.endswith(b"\n") for line in lines)
     for line in lines:
         json.loads(line)
+    return pages, out
+
+
+def test_sigterm_ends_a_run_cleanly(tmp_path: Path) -> None:
+    interrupted_run(tmp_path, signal.SIGTERM)
+
+
+def test_resume_after_an_interrupted_run(tmp_path: Path) -> None:
+    pages, out = interrupted_run(tmp_path, signal.SIGINT)
     # a kill -9 in the middle of a line: the tail is cut off on resume
     with open(out, "ab") as fh:
         fh.write(b'{"schema": 1, "url": null, "source": "half')

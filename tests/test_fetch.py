@@ -187,6 +187,17 @@ def test_declared_length_over_the_cap_is_refused_before_reading(srv: FaultServer
     assert "50000000" in str(err)
 
 
+def test_gzip_bomb_is_cut_at_the_decoded_size(srv: FaultServer) -> None:
+    err = fail(srv, "/gzip-bomb")  # ~8 KB on the wire, over the 200 KB cap once inflated
+    assert (err.kind, err.status, len(err.attempts)) == ("too-large", 200, 1)
+
+
+def test_corrupt_gzip_is_a_decode_error_not_retried(srv: FaultServer) -> None:
+    err = fail(srv, "/gzip-corrupt")
+    assert (err.kind, len(err.attempts)) == ("decode-error", 1)
+    assert srv.hits("/gzip-corrupt") == 1
+
+
 def test_pdf_is_not_html(srv: FaultServer) -> None:
     err = fail(srv, "/doc.pdf")
     assert (err.kind, str(err), err.status) == ("not-html", "not-html: application/pdf", 200)
@@ -488,3 +499,14 @@ def test_cli_warc_round_trip(srv: FaultServer, tmp_path: Path) -> None:
     assert key(again) == key(live)
     assert [k[0] for k in key(live)] == sorted([srv.url("/page/final"), srv.url("/gzip"),
                                                 srv.url("/charset-wrong-header")])
+
+
+def test_batch_fetches_robots_once_across_url_runs(srv: FaultServer,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from stripper import batch
+
+    monkeypatch.setattr(batch, "URL_RUN", 2)  # five URLs: three fetch_many runs
+    inputs = [batch.Input(srv.url(f"/page/{i}"), "url") for i in range(5)]
+    outs = list(batch.run(inputs, options=Options(fetch=FAST), jobs=1))
+    assert len(outs) == 5 and all(o.ok for o in outs)
+    assert srv.hits("/robots.txt") == 1

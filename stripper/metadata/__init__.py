@@ -120,8 +120,7 @@ def _sitename(st: Structured, prov: Provenance) -> str | None:
 
 
 def _canonical(tree: Tree, st: Structured, prov: Provenance) -> str | None:
-    link = tree.css_first('link[rel="canonical"]')
-    href = link.attributes.get("href") if link is not None else None
+    href = st.canonical
     if href:
         return prov.won("canonical", Candidate(href, "link:canonical", href))
     v = st.meta("og:url")

@@ -233,9 +233,9 @@ def _is_org(value: Any) -> bool:
                                                       "corporation"} for v in items)
 
 
-def rel_authors(tree: Tree, *, relaxed: bool) -> list[Candidate[Names]]:
+def rel_authors(st: Structured, *, relaxed: bool) -> list[Candidate[Names]]:
     out: list[Candidate[Names]] = []
-    for node in tree.css('a[rel~="author"]')[:3]:
+    for node in st.rel_authors[:3]:
         raw = dom.text_of(node)
         if raw:
             out.append(Candidate(split_names(raw, relaxed=relaxed), "rel:author", raw,

@@ -62,7 +62,7 @@ def content_language(tree: Tree, options: MetadataOptions) -> tuple[str | None, 
     return ranked[0], best / max(second, 1)
 
 
-def content_lang(tree: Tree, headline: Node | None,
+def content_lang(st: Structured, headline: Node | None,
                  options: MetadataOptions) -> Candidate[str] | None:
     """A ``lang`` attribute below ``<html>`` on the headline's container or on a block
     holding prose (an English article inside a Spanish site says ``lang="en"``)."""
@@ -74,7 +74,7 @@ def content_lang(tree: Tree, headline: Node | None,
         if lang and _code(lang):
             return Candidate(_code(lang) or "", "content-lang", lang)
         p = p.parent
-    for node in tree.css("body [lang]")[:options.language_lang_elements]:
+    for node in st.lang_nodes[:options.language_lang_elements]:
         if dom.tag(node) in _INLINE:
             continue
         lang = dom.attr(node, "lang") or ""
@@ -86,7 +86,7 @@ def content_lang(tree: Tree, headline: Node | None,
 def pick_language(tree: Tree, st: Structured, options: MetadataOptions,
                   prov: Provenance, headline: Node | None = None) -> str | None:
     _, cands = declared(tree, st)
-    inner = content_lang(tree, headline, options)
+    inner = content_lang(st, headline, options)
     if inner is not None:
         cands.insert(0, inner)
     codes = {c.value for c in cands}

@@ -46,7 +46,7 @@ def pick_authors(tree: Tree, st: Structured, near: Nearby, prov: Provenance,
                  options: MetadataOptions, *, sites: list[str], relaxed: bool,
                  undated: bool) -> Names:
     cands = structured_authors(st, sites, relaxed=relaxed) + \
-        rel_authors(tree, relaxed=relaxed) + near.bylines
+        rel_authors(st, relaxed=relaxed) + near.bylines
     if relaxed:
         cands = forum_authors(tree, limit=options.forum_user_links) + \
             [c for c in cands if not c.origin.startswith("itemprop")]

@@ -110,6 +110,11 @@ class Structured:
     metas: dict[str, list[str]] = field(default_factory=dict)
     microdata: dict[str, list[tuple[str, Node]]] = field(default_factory=dict)
     item_types: set[str] = field(default_factory=set)
+    h1: list[Node] = field(default_factory=list)
+    h2: list[Node] = field(default_factory=list)
+    rel_authors: list[Node] = field(default_factory=list)
+    canonical: str | None = None
+    lang_nodes: list[Node] = field(default_factory=list)  # elements below <html> with lang
 
     @property
     def declares_article(self) -> bool:
@@ -130,9 +135,49 @@ class Structured:
         return value
 
 
+# One pass over the document collects every element the metadata stage reads.
+_COLLECT = ('meta, script[type="application/ld+json"], h1, h2, [itemprop], [itemtype], '
+            'a[rel~="author"], link[rel="canonical"], body [lang]')
+
+
 def read_structured(tree: Tree) -> Structured:
     s = Structured()
-    s.ld = json_ld_objects(tree)
+    ld_texts: list[str] = []
+    seen: set[int] = set()
+    for node in tree.css(_COLLECT):
+        if node.mem_id in seen:  # a node matching two selectors comes back twice
+            continue
+        seen.add(node.mem_id)
+        t = dom.tag(node)
+        a = node.attributes
+        if t == "meta":
+            key = a.get("property") or a.get("name") or a.get("itemprop") or a.get("http-equiv")
+            content = a.get("content")
+            if key and content:
+                s.metas.setdefault(key.strip().lower(), []).append(
+                    " ".join(html.unescape(content).split()))
+        elif t == "script":
+            ld_texts.append(node.text(deep=True))
+        elif t == "h1":
+            s.h1.append(node)
+        elif t == "h2":
+            s.h2.append(node)
+        elif t == "link":
+            s.canonical = s.canonical or a.get("href")
+        if a.get("lang") and t not in ("html", "meta", "script", "link") \
+                and len(s.lang_nodes) < 20:
+            s.lang_nodes.append(node)
+        if t == "a" and "author" in (a.get("rel") or "").lower().split():
+            s.rel_authors.append(node)
+        if a.get("itemprop") and not (t == "meta" and a.get("name")):
+            _microdata_node(node, s.microdata)
+        if a.get("itemtype") and len(s.item_types) < 50:
+            for it in (a.get("itemtype") or "").split():
+                s.item_types.add(it.rstrip("/").rsplit("/", 1)[-1].lower())
+    for raw in ld_texts:
+        data = _loads(raw) if raw else None
+        if data is not None:
+            s.ld.extend(_walk(data))
     for obj in s.ld:
         ref = obj.get("@id")
         if isinstance(ref, str) and len(obj) > 2:
@@ -145,36 +190,17 @@ def read_structured(tree: Tree) -> Structured:
             s.page = next((o for o in ranked if _rank(o) == len(ARTICLE_LD_TYPES)), None)
         else:
             s.page = best
-    for key, value in dom.meta_tags(tree):
-        s.metas.setdefault(key, []).append(" ".join(html.unescape(value).split()))
-    s.microdata = _microdata(tree)
-    s.item_types = _item_types(tree)
     return s
 
 
-def _item_types(tree: Tree) -> set[str]:
-    """schema.org types declared in microdata (``itemtype``), lower-cased short names."""
-    out: set[str] = set()
-    for node in tree.css("[itemtype]")[:50]:
-        for t in (dom.attr(node, "itemtype") or "").split():
-            out.add(t.rstrip("/").rsplit("/", 1)[-1].lower())
-    return out
-
-
-def _microdata(tree: Tree) -> dict[str, list[tuple[str, Node]]]:
-    out: dict[str, list[tuple[str, Node]]] = {}
-    for node in tree.css("[itemprop]"):
-        if dom.tag(node) == "meta" and dom.attr(node, "name"):
+def _microdata_node(node: Node, out: dict[str, list[tuple[str, Node]]]) -> None:
+    for prop in (dom.attr(node, "itemprop") or "").lower().split():
+        if prop not in _MICRODATA_PROPS:
             continue
-        for prop in (dom.attr(node, "itemprop") or "").lower().split():
-            if prop not in _MICRODATA_PROPS:
-                continue
-            a = node.attributes
-            value = a.get("content") or a.get("datetime") or ""
-            if not value:
-                inner = node.css_first("[itemprop=name]") if prop in ("author", "creator") \
-                    else None
-                value = dom.text_of(inner if inner is not None else node)
-            if value:
-                out.setdefault(prop, []).append((" ".join(value.split()), node))
-    return out
+        a = node.attributes
+        value = a.get("content") or a.get("datetime") or ""
+        if not value:
+            inner = node.css_first("[itemprop=name]") if prop in ("author", "creator") else None
+            value = dom.text_of(inner if inner is not None else node)
+        if value:
+            out.setdefault(prop, []).append((" ".join(value.split()), node))

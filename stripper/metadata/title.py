@@ -159,9 +159,9 @@ def tidy(text: str) -> str:
     return " ".join(text.split())
 
 
-def headings(tree: Tree, level: str = "h1") -> list[tuple[str, Node]]:
+def headings(nodes: list[Node]) -> list[tuple[str, Node]]:
     out = []
-    for n in tree.css(level):
+    for n in nodes:
         text = heading_text(n)
         if 2 <= len(text) <= 300 and not NOT_HEADLINE & set(words(text)):
             out.append((text, n))
@@ -191,7 +191,7 @@ def pick_title(tree: Tree, st: Structured, host: str | None, options: MetadataOp
     # the whole title without the site name also tells which heading is the headline
     full = [Candidate(strip_site(c.value, names, options.max_site_words), c.origin, c.raw)
             for c in structured]
-    h1s = [(strip_site(text, site, 0), node) for text, node in headings(tree)
+    h1s = [(strip_site(text, site, 0), node) for text, node in headings(st.h1)
            if not _is_site(text, site)]
     found = _agreeing(h1s, cleaned, options)
     if found is not None:
@@ -203,7 +203,7 @@ def pick_title(tree: Tree, st: Structured, host: str | None, options: MetadataOp
         prov.settle("title", Candidate(text, "h1", text), cleaned)
         return Headline(text, node, "h1")
     # themes that give the logo the <h1> show the headline as an <h2>
-    h2s = [(strip_site(text, names, 0), node) for text, node in headings(tree, "h2")[:20]
+    h2s = [(strip_site(text, names, 0), node) for text, node in headings(st.h2[:20])
            if not _is_site(text, names) and not _in_chrome(node)]
     found = _agreeing(h2s, cleaned + full, options, options.h2_agreement)
     if found is not None:
@@ -212,7 +212,7 @@ def pick_title(tree: Tree, st: Structured, host: str | None, options: MetadataOp
     if cleaned:
         win = cleaned[0]
         prov.settle("title", win, cleaned)
-        return Headline(win.value, _find_heading(tree, win.value), win.origin)
+        return Headline(win.value, _find_heading(st, win.value), win.origin)
     return None
 
 
@@ -229,10 +229,10 @@ def _agreeing(heads: list[tuple[str, Node]], cleaned: list[Candidate[str]],
     return (best[1], best[2]) if best is not None else None
 
 
-def _find_heading(tree: Tree, title: str) -> Node | None:
+def _find_heading(st: Structured, title: str) -> Node | None:
     """The h1/h2 showing this title, for the search of nearby bylines and dates."""
-    for level in ("h1", "h2"):
-        for text, node in headings(tree, level):
+    for nodes in (st.h1, st.h2):
+        for text, node in headings(nodes):
             if agreement(text, title) >= 0.6:
                 return node
     return None
