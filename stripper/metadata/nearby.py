@@ -28,6 +28,7 @@ from ..metarules import (
     NOT_PAGE_DATE_WORDS,
 )
 from ..options import MetadataOptions
+from ..rules import NEUTRAL_CLASS_PREFIXES
 from .authors import Names, clean_name, is_placeholder, split_names, strip_prefix
 from .dates import find_dates, parse_date
 from .provenance import Candidate
@@ -63,12 +64,15 @@ class Nearby:
     modified: list[Candidate[str]] = field(default_factory=list)
 
 
-def _tokens(node: Node) -> set[str]:
+def _tokens(node: Node, *, neutral: bool = True) -> set[str]:
+    """Word parts of class and id. Utility classes ("md:[grid-area:sidebar]") never
+    count; page-builder classes ("elementor-widget-container") say what kind of box an
+    element is, so they count for hints (``neutral``) but never reject it."""
     hints = dom.class_id(node)
     if not hints:
         return set()
-    # utility classes ("md:[grid-area:sidebar]", "lg:flex-col") say where, not what
-    names = [h for h in hints.split() if ":" not in h and "[" not in h]
+    names = [h for h in hints.split() if ":" not in h and "[" not in h
+             and (neutral or not h.startswith(NEUTRAL_CLASS_PREFIXES))]
     tokens = set(_TOKEN.findall(" ".join(names)))
     tokens.update(names)
     return tokens
@@ -149,6 +153,7 @@ class _Reader:
         self.paragraphs = 0  # long paragraphs seen after the headline
         self.pending_prefix = False  # "Written by" alone: the name follows
         self._tokens: dict[int, set[str]] = {}
+        self._rejecting: dict[int, bool] = {}
 
     def tokens(self, node: Node) -> set[str]:
         key = node.mem_id
@@ -157,13 +162,21 @@ class _Reader:
             got = self._tokens[key] = _tokens(node)
         return got
 
+    def rejecting(self, node: Node) -> bool:
+        """The element's own class/id names a comment, widget, calendar…"""
+        key = node.mem_id
+        got = self._rejecting.get(key)
+        if got is None:
+            got = self._rejecting[key] = bool(_tokens(node, neutral=False) & _REJECT)
+        return got
+
     def rejected(self, node: Node) -> bool:
         p: Node | None = node
         stop = self.container.mem_id
         for _ in range(8):
             if p is None or p.mem_id == stop:
                 return False
-            if self.tokens(p) & _REJECT:
+            if self.rejecting(p):
                 return True
             p = p.parent
         return False
@@ -301,8 +314,10 @@ def _in_chrome(node: Node, tokens: _Reader) -> bool:
         t = dom.tag(p)
         if t in ("body", "html"):
             return False
-        if t in DATE_CHROME_TAGS or tokens.tokens(p) & _REJECT:
+        if tokens.rejecting(p):
             return True
+        if t in DATE_CHROME_TAGS and not (t == "header" and p.css_first("h1") is not None):
+            return True  # a <header> holding the <h1> is the article's header, not the site's
         p = p.parent
     return False
 
