@@ -238,8 +238,17 @@ class Doc:
 
 
 class _Flattener:
-    __slots__ = ("doc", "buf", "link_chars", "link_depth", "pre_depth", "block_stack",
-                 "max_depth", "hrefs", "after_br")
+    __slots__ = (
+        "after_br",
+        "block_stack",
+        "buf",
+        "doc",
+        "hrefs",
+        "link_chars",
+        "link_depth",
+        "max_depth",
+        "pre_depth",
+    )
 
     def __init__(self, max_depth: int) -> None:
         self.doc = Doc()
@@ -376,17 +385,13 @@ class _Flattener:
         hi = [-1] * n
         for b in self.doc.blocks:
             i = b.element
-            if b.idx < lo[i]:
-                lo[i] = b.idx
-            if b.idx > hi[i]:
-                hi[i] = b.idx
+            lo[i] = min(lo[i], b.idx)
+            hi[i] = max(hi[i], b.idx)
         for i in range(n - 1, 0, -1):
             p = els[i].parent
             if p >= 0:
-                if lo[i] < lo[p]:
-                    lo[p] = lo[i]
-                if hi[i] > hi[p]:
-                    hi[p] = hi[i]
+                lo[p] = min(lo[p], lo[i])
+                hi[p] = max(hi[p], hi[i])
         for i, e in enumerate(els):
             if hi[i] < 0:
                 e.first = e.end = 0

@@ -215,7 +215,9 @@ def _url(url: str, f: Features) -> None:
 
 
 def _links(url: str, hrefs: list[str], f: Features) -> None:
-    """Links below the page's own path (a category's items, a doc tree) and beside it."""
+    """Links below the page's own path (a category's items, a doc tree) and beside it.
+
+    On a home page every link is "below", so nothing is counted there."""
     m = _HOST.match(url.strip())
     host = m.group(0).lower() if m else ""
     path = url.strip()[len(host):].split("?")[0].split("#")[0]
@@ -229,7 +231,7 @@ def _links(url: str, hrefs: list[str], f: Features) -> None:
             h = h[len(host):]
         elif not h.startswith("/"):
             continue
-        if h.startswith(path) and len(h) > len(path) + 1:
+        if len(path) > 1 and h.startswith(path) and len(h) > len(path) + 1:
             below += 1
         elif len(parent) > 1 and h.startswith(parent):
             beside += 1

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import logging
 import re
 import zlib
 
@@ -42,6 +43,8 @@ _BOMS = (
 )
 _SINGLE_BYTE = {"iso-8859-1", "latin-1", "latin1", "windows-1252", "cp1252", "ascii", "us-ascii",
                 "iso8859-1", "l1"}
+
+log = logging.getLogger(__name__)
 
 
 def _lookup(name: str | None) -> str | None:
@@ -145,8 +148,8 @@ def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
         best = from_bytes(data[:200_000]).best()
         if best is not None and best.encoding:
             return data.decode(best.encoding, errors="replace"), best.encoding
-    except Exception:  # detection is best-effort; cp1252 below never fails
-        pass
+    except (LookupError, ValueError, RuntimeError) as exc:  # best-effort; cp1252 never fails
+        log.debug("charset detection failed: %s", exc)
     return data.decode("cp1252", errors="replace"), "cp1252"
 
 

@@ -211,7 +211,7 @@ def score(doc: Doc, options: ScoreOptions = DEFAULT_OPTIONS.score,
     containers, best = _best(doc, [s.value for s in blocks], options)
     in_card = card_blocks(doc, blocks, options)
     cards = [card_value(s, b.text, options, c) for s, b, c in zip(blocks, doc.blocks, in_card)]
-    card_containers, best_cards = _best(doc, cards, options)
+    _, best_cards = _best(doc, cards, options)
     titles = sum(1 for s, b in zip(blocks, doc.blocks) if s.reason == "link-density"
                  and b.text.count(" ") + 1 >= options.card_title_words)
     return Scores(blocks=blocks, containers=containers, best=best,

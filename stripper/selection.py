@@ -101,9 +101,8 @@ def _keep_blocks(doc: Doc, scores: Scores, first: int, end: int,
                 keep[i] = True  # a lead line before the text (a kicker, a standfirst, a name)
             elif (b.list_item or b.cell) and (nxt == "good" or prv == "good"):
                 keep[i] = True
-        elif c == "heading":
-            if next_decided(i) == "good":
-                keep[i] = True
+        elif c == "heading" and next_decided(i) == "good":
+            keep[i] = True
     return [first + i for i in range(n) if keep[i]]
 
 

@@ -36,7 +36,7 @@ class NullTrace(Trace):
 
     enabled = False
 
-    def add(self, *args: object, **kwargs: object) -> None:  # noqa: D401
+    def add(self, *args: object, **kwargs: object) -> None:
         return None
 
 

@@ -20,6 +20,7 @@ from stripper.pagerules import (
     SIGNALS,
     TEXT_PHRASES,
     TEXT_SYMBOLS,
+    TITLE_WORDS,
     URL_PATTERNS,
 )
 from stripper.pagetype import MODEL_FILE, detect_page_type, load_model, measure
@@ -187,7 +188,8 @@ def test_every_signal_names_a_feature_measure_can_produce() -> None:
     producible = {
         "ld": set(LD_TYPES.values()), "og": set(OG_TYPES.values()),
         "gen": set(GENERATORS.values()), "root": set(ROOT_CLASSES), "part": set(CLASS_PARTS),
-        "text": phrase_names, "url": {n for n, _ in URL_PATTERNS} | {"slug-words"},
+        "text": phrase_names, "title": set(TITLE_WORDS),
+        "url": {n for n, _ in URL_PATTERNS} | {"slug-words", "last-chars"},
     }
     for sig in SIGNALS:
         kind, name = sig.feature.split(":", 1)
@@ -225,3 +227,16 @@ def test_model_ships_in_the_package_and_is_small() -> None:
     assert model is not None
     assert set(model["classes"]) <= set(PAGE_TYPES)
     assert len(model["coef"]) == len(model["index"]) == len(model["scale"])
+
+
+def test_links_below_the_page_and_title_words() -> None:
+    html = ("<html><head><title>Hiking boots | Outdoor Shop</title></head><body>"
+            + "".join(f'<a href="/c/boots/item-{n}">Boot {n}</a>' for n in range(5))
+            + '<a href="https://shop.example/c/boots/item-9">Boot 9</a>'
+            + '<a href="/c/tents">Tents</a><a href="https://other.example/c/boots/x">x</a>'
+            + "</body></html>")
+    f = measure(build_tree(html), "https://shop.example/c/boots")
+    assert f["shape:links-below"] == 6 and f["shape:links-beside"] == 1
+    assert f["title:shop"] == 1 and "title:outdoor" not in f
+    home = measure(build_tree(html), "https://shop.example/")
+    assert home["shape:links-below"] == 0  # on a home page everything is below
