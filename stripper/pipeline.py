@@ -45,10 +45,12 @@ def extract_page(page: Page, *, options: Options = DEFAULT_OPTIONS) -> Record:
     trace = make_trace(options.trace)
     started = time.thread_time()  # this thread's CPU time; process_time is slow on some VMs
     meta = Metadata()
+    detected: str | None = None  # kept on an error record: a page with no body still has a type
     try:
         text, encoding = to_text(page, options)
         tree = parse(text, options)
         page_type = detect_page_type(tree, page.url, trace)
+        detected = page_type.page_type
         meta = extract_metadata(tree, page.url, options.metadata, trace,
                                 page_type=page_type.page_type)
         doc, scores, selection, body = _content(tree, page_type.page_type, options, trace)
@@ -62,7 +64,7 @@ def extract_page(page: Page, *, options: Options = DEFAULT_OPTIONS) -> Record:
         if not body.strip():
             raise NoContentError("no main content found", source=page.source)
     except StripperError as exc:
-        return error_record(page, exc, trace, meta)
+        return error_record(page, exc, trace, meta, page_type=detected)
     items: tuple[Item, ...] = ()
     if selection.strategy == "cards" or page_type.page_type in ITEM_TYPES:
         items = tuple(Item(title=i["title"] or "", url=i["url"], summary=i["summary"],
@@ -97,7 +99,7 @@ def _content(tree: Tree, page_type: str, options: Options, trace: Trace, *,
 
 
 def error_record(page: Page, exc: StripperError, trace: Trace | None = None,
-                 meta: Metadata | None = None) -> Record:
+                 meta: Metadata | None = None, *, page_type: str | None = None) -> Record:
     """A Record that says why there is no body. ``source`` and ``url`` are always kept."""
     info = ErrorInfo(
         kind=exc.kind,
@@ -107,6 +109,7 @@ def error_record(page: Page, exc: StripperError, trace: Trace | None = None,
         attempts=tuple(getattr(exc, "attempts", ()) or page.attempts),
     )
     return Record(url=page.url, source=page.source, metadata=meta or Metadata(), error=info,
+                  page_type=page_type,
                   trace=tuple(trace.decisions) if trace is not None else ())
 
 

@@ -152,6 +152,17 @@ def test_empty_page_is_other() -> None:
     assert detect_page_type(build_tree("<html><body></body></html>")).page_type == "other"
 
 
+def test_error_record_keeps_the_detected_type() -> None:
+    # no body, but the type was detected before selection found nothing: stripper eval
+    # counts these pages in its type accuracy, as scripts/eval_pagetype.py does
+    html = ("<html><head><meta property='og:type' content='product'></head>"
+            "<body><img src=a.jpg></body></html>")
+    record = extract(html)
+    assert record.error is not None and record.error.kind == "no-content"
+    assert record.page_type is not None
+    assert record.page_type == detect_page_type(build_tree(html)).page_type
+
+
 def test_phrases_match_whole_words_only() -> None:
     tree = build_tree("<body><p>Chicago agora, skull, replying agoraphobia. Threadbare.</p></body>")
     f = measure(tree)
