@@ -32,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--dump", type=Path)
     ap.add_argument("--all", action="store_true", help="dump every page, not only misses")
+    ap.add_argument("--no-page-type", action="store_true",
+                    help="do not pass the detected page type (measures the page-type gate)")
     args = ap.parse_args(argv)
     if not (args.dataset / "html").is_dir():
         print(f"no dataset at {args.dataset}", file=sys.stderr)
@@ -47,7 +49,8 @@ def main(argv: list[str] | None = None) -> int:
         tree = parse(text, DEFAULT_OPTIONS)
         predicted = detect_page_type(tree, page.url).page_type
         t0 = time.process_time()
-        m = extract_metadata(tree, page.url, DEFAULT_OPTIONS.metadata, page_type=predicted)
+        m = extract_metadata(tree, page.url, DEFAULT_OPTIONS.metadata,
+                             page_type=None if args.no_page_type else predicted)
         ms.append((time.process_time() - t0) * 1000)
         rows.append({
             "fid": fid, "url": page.url, "type": ptype, "predicted_type": predicted,

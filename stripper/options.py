@@ -130,6 +130,10 @@ class SelectOptions:
     # When the body comes out shorter than this, clean again conservatively and
     # keep the longer result (calibrated on wcxb-dev: catches over-eager class rules).
     retry_below_chars: int = 200
+    # a page with no text block at all keeps its short blocks when they add up to
+    # at most this many characters ("<p>Hello, world</p>"); above it they are
+    # leftovers of an app shell or a footer, and the record says no-content
+    tiny_page_chars: int = 400
     output_format: str = "txt"  # txt | md
 
 

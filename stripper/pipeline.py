@@ -19,7 +19,7 @@ from .parse import parse, to_text
 from .record import ErrorInfo, Item, Metadata, Page, Record
 from .render import render, render_items
 from .score import Scores, score
-from .selection import Selection, confidence, select
+from .selection import Selection, confidence, select, tiny_page
 from .tracing import Trace, make_trace
 
 if TYPE_CHECKING:
@@ -61,6 +61,9 @@ def extract_page(page: Page, *, options: Options = DEFAULT_OPTIONS) -> Record:
             if len(retry[3]) > len(body):
                 doc, scores, selection, body = retry
                 retried = True
+        if not body.strip():
+            selection = tiny_page(doc, scores, options.select, trace)
+            body = render(doc, selection.kept, options.select.output_format)
         if not body.strip():
             raise NoContentError("no main content found", source=page.source)
     except StripperError as exc:

@@ -125,6 +125,23 @@ def use_cards(doc: Doc, scores: Scores, article_chars: int, page_type: str | Non
             and scores.titles >= options.card_min_titles)
 
 
+def tiny_page(doc: Doc, scores: Scores, options: SelectOptions = DEFAULT_OPTIONS.select,
+              trace: Trace = NULL_TRACE) -> Selection:
+    """The last resort when nothing was selected: a page with no block long enough
+    to be text ("<p>Hello, world</p>") keeps its short blocks and headings that are
+    not interface text, when they add up to at most ``tiny_page_chars``; more than
+    that is the leftovers of an app shell or a footer, and the answer is nothing."""
+    kept = [i for i, s in enumerate(scores.blocks)
+            if s.cls in ("short", "heading") and s.link_density <= _SHORT_LINKY]
+    chars = sum(doc.blocks[i].chars for i in kept)
+    if chars > options.tiny_page_chars:
+        kept = []
+    if trace.enabled:
+        trace.add("select", "body", "tiny-page", "keep" if kept else "drop",
+                  value=chars, threshold=options.tiny_page_chars)
+    return Selection(container=-1, kept=kept, strategy="tiny" if kept else "none")
+
+
 def dedupe(doc: Doc, kept: list[int], min_chars: int) -> list[int]:
     """Drop blocks whose text already appeared: pages render the same widget or
     paragraph twice (desktop and mobile copies, sticky repeats)."""

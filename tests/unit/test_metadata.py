@@ -236,3 +236,51 @@ def test_content_lang_attribute_beats_html_lang_when_text_agrees() -> None:
     m = extract_metadata(build_tree(html), None)
     assert m.language == "en"
     assert any(d.node == "language" and d.rule == "html-lang" for d in m.candidates)
+
+
+def test_webpage_date_is_not_the_article_date() -> None:
+    ld = {"@graph": [{"@type": "WebPage", "datePublished": "2020-01-01"}]}
+    html = (f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script>'
+            "</head><body><h1>Our services</h1><p>We fix roofs.</p></body></html>")
+    m = extract_metadata(build_tree(html), None, page_type="article")
+    assert m.date is None
+
+
+def test_url_local_day_beats_utc_stamp_one_day_off() -> None:
+    html = ('<html><head><meta property="article:published_time" '
+            'content="2025-12-19T02:41:41+00:00"></head><body><h1>Story</h1></body></html>')
+    m = extract_metadata(build_tree(html), "https://blog.example/2025/12/18/story/",
+                         page_type="article")
+    assert m.date == "2025-12-18" and m.sources["date"].origin == "url"
+
+
+def test_page_wide_dateline_outside_chrome() -> None:
+    html = ("<html><body><header><nav><a href='/'>Home</a></nav>"
+            "<div class='top'>Saturday, February 7, 2026</div></header>"
+            "<main><div class='hero'><h1>A long story</h1></div>"
+            "<div class='content'><p>" + "Words of the story here. " * 30 + "</p></div>"
+            "<div class='meta'><span>Published on July 18, 2025</span></div></main>"
+            "</body></html>")
+    m = extract_metadata(build_tree(html), None, page_type="article")
+    assert m.date == "2025-07-18"
+
+
+def test_updated_only_date_dates_the_page() -> None:
+    html = ("<html><body><h1>Best tax software</h1><p class='byline'>By Jane Roe "
+            "Updated on July 9, 2025</p><p>Text.</p></body></html>")
+    m = extract_metadata(build_tree(html), None, page_type="article")
+    assert m.date == "2025-07-09" and m.date_modified == "2025-07-09"
+    assert m.authors == ("Jane Roe",)
+
+
+def test_forum_thread_starter() -> None:
+    html = ("<html><body><header><a href='/u/admin'>admin</a></header>"
+            "<h1>How do I fix my pool?</h1>"
+            "<div class='post'><a class='username' href='/members/kestrel.12/'>kestrel_nas</a>"
+            "<p>My pool is degraded.</p></div>"
+            "<div class='post'><a class='username' href='/members/bob.3/'>bob</a>"
+            "<p>Replace the disk.</p></div></body></html>")
+    m = extract_metadata(build_tree(html), "https://forum.example/threads/pool.9/",
+                         page_type="forum")
+    assert m.authors == ("kestrel_nas",)
+    assert m.sources["author"].origin == "forum-user"
