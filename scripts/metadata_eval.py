@@ -47,10 +47,12 @@ def main(argv: list[str] | None = None) -> int:
         page = Page(content=gzip.decompress(html_path.read_bytes()), url=gt_doc.get("url"))
         text, _ = to_text(page, DEFAULT_OPTIONS)
         tree = parse(text, DEFAULT_OPTIONS)
-        predicted = detect_page_type(tree, page.url).page_type
+        detected = detect_page_type(tree, page.url)
+        predicted = detected.page_type
         t0 = time.process_time()
         m = extract_metadata(tree, page.url, DEFAULT_OPTIONS.metadata,
-                             page_type=None if args.no_page_type else predicted)
+                             page_type=None if args.no_page_type else predicted,
+                             page_type_scores=detected.scores or None)
         ms.append((time.process_time() - t0) * 1000)
         rows.append({
             "fid": fid, "url": page.url, "type": ptype, "predicted_type": predicted,

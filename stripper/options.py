@@ -145,6 +145,9 @@ class MetadataOptions:
     # With no publication date anywhere, a visible "Updated on …" date near the
     # headline is the page's date as readers see it (measured: docs/metadata.md).
     modified_as_published: bool = True
+    # The page-type gate (no author/date on listings, products…) applies only when the
+    # page-type probabilities of those types add up to this much (docs/metadata.md).
+    undated_min_share: float = 0.6
     # ... and failing that, a structured modification date (article:modified_time).
     structured_modified_as_published: bool = False  # measured: 3 right, 37 wrong
     extract_dates: bool = True

@@ -52,7 +52,8 @@ def extract_page(page: Page, *, options: Options = DEFAULT_OPTIONS) -> Record:
         page_type = detect_page_type(tree, page.url, trace)
         detected = page_type.page_type
         meta = extract_metadata(tree, page.url, options.metadata, trace,
-                                page_type=page_type.page_type)
+                                page_type=page_type.page_type,
+                                page_type_scores=page_type.scores)
         doc, scores, selection, body = _content(tree, page_type.page_type, options, trace)
         retried = False
         if len(body) < options.select.retry_below_chars:

@@ -17,6 +17,7 @@ Precedence tables live in ``stripper.metarules``; docs/metadata.md explains them
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from ..dom import Tree
@@ -45,9 +46,12 @@ __all__ = ["extract_metadata", "json_ld_objects", "parse_date"]
 
 def extract_metadata(tree: Tree, url: str | None = None,
                      options: MetadataOptions = DEFAULT_OPTIONS.metadata,
-                     trace: Trace = NULL_TRACE, *, page_type: str | None = None) -> Metadata:
+                     trace: Trace = NULL_TRACE, *, page_type: str | None = None,
+                     page_type_scores: Mapping[str, float] | None = None) -> Metadata:
     """Read the page's metadata. ``page_type`` (when known) gates authors and dates:
-    listings, products, services and documentation rarely have either."""
+    listings, products, services and documentation rarely have either. With
+    ``page_type_scores`` (type → probability) the gate applies only when those types
+    together reach ``options.undated_min_share``."""
     st = read_structured(tree)
     prov = Provenance()
     host = urlsplit(url).hostname if url else None
@@ -60,7 +64,9 @@ def extract_metadata(tree: Tree, url: str | None = None,
     near = Nearby()
     if headline is not None and headline.node is not None:
         near = read_nearby(headline.node, dayfirst=dayfirst, relaxed=relaxed, options=options)
-    undated = page_type in UNDATED_PAGE_TYPES and not st.declares_article
+    undated = page_type in UNDATED_PAGE_TYPES and not st.declares_article and (
+        page_type_scores is None or sum(page_type_scores.get(t, 0.0) for t in UNDATED_PAGE_TYPES)
+        >= options.undated_min_share)
     authors = pick_authors(tree, st, near, prov, options, sites=_publishers(st, host),
                            relaxed=relaxed, undated=undated)
     date, modified = pick_dates(tree, st, near, url, options, prov, dayfirst=dayfirst,

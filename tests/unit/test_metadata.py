@@ -284,3 +284,15 @@ def test_forum_thread_starter() -> None:
                          page_type="forum")
     assert m.authors == ("kestrel_nas",)
     assert m.sources["author"].origin == "forum-user"
+
+
+def test_page_type_gate_needs_confident_scores() -> None:
+    html = ('<html><head><meta name="author" content="Jane Doe">'
+            '<meta property="article:published_time" content="2022-01-13"></head>'
+            "<body><h1>Latest news</h1></body></html>")
+    unsure = {"listing": 0.41, "article": 0.36, "service": 0.06, "forum": 0.17}
+    sure = {"listing": 0.9, "article": 0.1}
+    m = extract_metadata(build_tree(html), None, page_type="listing", page_type_scores=unsure)
+    assert m.date == "2022-01-13" and m.authors == ("Jane Doe",)
+    m = extract_metadata(build_tree(html), None, page_type="listing", page_type_scores=sure)
+    assert m.date is None and m.authors == ()
