@@ -296,8 +296,20 @@ BOILERPLATE_PHRASES: tuple[str, ...] = (
     "quick shop", "select options", "choose options", "sold out", "out of stock",
     "in den warenkorb", "añadir al carrito", "ajouter au panier", "aggiungi al carrello",
     "adicionar ao carrinho", "who is online", "users browsing this forum",
+    "loading", "something went wrong", "join our newsletter", "subscribe here",
+    "sign up for our newsletter", "follow us", "follow us on", "you need to be a member",
+    "log in to", "sign in to", "you must be logged in", "page tools",
     "no result", "view all result", "skip to content", "ir al contenido",
     "zum inhalt springen", "aller au contenu", "back to top", "top of page", "volver arriba",
+)
+
+# Sentences that disclose affiliate links and sponsorship: short notices around
+# reviews and buying guides, never the text itself (lower-case regex parts).
+DISCLOSURE_PATTERNS: tuple[str, ...] = (
+    r"\bearns? (?:a )?(?:small )?commissions?\b", r"\baffiliate (?:links?|commissions?|marketer)",
+    r"\bmay receive compensation\b", r"\breader-supported\b",
+    r"\bindependently (?:test|evaluate|review|research)\w* (?:all|everything)\b",
+    r"\bas an amazon associate\b",
 )
 
 # Words that interface counters pair with a number ("12 Posts 5 Posters 3.2k Views",

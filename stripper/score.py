@@ -24,7 +24,13 @@ from dataclasses import dataclass
 
 from .dom import Doc, Element
 from .options import DEFAULT_OPTIONS, ScoreOptions
-from .rules import BOILERPLATE_PHRASES, COUNTER_WORDS, NEGATIVE_HINTS, POSITIVE_HINTS
+from .rules import (
+    BOILERPLATE_PHRASES,
+    COUNTER_WORDS,
+    DISCLOSURE_PATTERNS,
+    NEGATIVE_HINTS,
+    POSITIVE_HINTS,
+)
 from .tracing import NULL_TRACE, Trace
 
 _PHRASES = tuple(sorted(set(BOILERPLATE_PHRASES), key=len, reverse=True))
@@ -42,6 +48,9 @@ _MACHINE_SHARE = 0.5
 # A short line with a copyright sign or notice and a year is a site footer.
 _COPYRIGHT_CHARS = 200
 _COPYRIGHT = re.compile(r"(©|\(c\)|copyright|&copy;)\s*(\d{4}|\w+\s+\d{4})", re.IGNORECASE)
+# an affiliate or sponsorship notice is a sentence or two, not an article
+_DISCLOSURE_CHARS = 300
+_DISCLOSURE = re.compile("|".join(DISCLOSURE_PATTERNS))
 _SEMANTIC_TAGS = {"article": 0.3, "main": 0.3}
 _SEMANTIC_PROPS = {"articlebody": 0.5, "text": 0.2, "mainentityofpage": 0.1}
 
@@ -83,6 +92,8 @@ def classify_block(text: str, chars: int, link_chars: int, heading: int,
         return BlockScore("heading", 0.0, ld, f"h{heading}")
     if chars <= _COPYRIGHT_CHARS and _COPYRIGHT.search(text):
         return BlockScore("bad", -options.bad_weight * chars, ld, "copyright")
+    if chars <= _DISCLOSURE_CHARS and _DISCLOSURE.search(text.lower()):
+        return BlockScore("bad", -options.bad_weight * chars, ld, "disclosure")
     if not pre and " " not in text and text.startswith(("http://", "https://", "www.")):
         return BlockScore("bad", -options.bad_weight * chars, ld, "bare-url")
     if not pre and chars >= _MACHINE_WORD and _machine_text(text, chars):
