@@ -48,11 +48,16 @@ def _options(explain: bool, fmt: str, max_bytes: int | None = None) -> Options:
 
 def _explain(record: Record) -> None:
     click.echo(f"# {record.source or record.url}")
-    for d in record.trace:
+    # columns as wide as their longest entry, so long verdicts and rule names
+    # ("listing+0.5 collection+0.5", "json-ld:page:datePublished") never run together
+    shown = [d for d in record.trace if d.text or d.value or d.stage != "clean"]
+    w_verdict = max((len(d.verdict) for d in shown), default=0) + 2
+    w_rule = max((len(d.rule) for d in shown), default=0) + 2
+    for d in shown:
         value = "" if d.value is None else f" value={d.value:g}"
         thr = "" if d.threshold is None else f" threshold={d.threshold:g}"
         text = f"  «{d.text}»" if d.text else ""
-        click.echo(f"{d.stage:<9}{d.verdict:<16}{d.rule:<22}{d.node}{value}{thr}{text}")
+        click.echo(f"{d.stage:<10}{d.verdict:<{w_verdict}}{d.rule:<{w_rule}}{d.node}{value}{thr}{text}")
     for field_name, src in record.metadata.sources.items():
         click.echo(f"metadata {field_name:<10} from {src.origin}: {src.raw[:80]!r}")
     for d in record.metadata.candidates:
