@@ -88,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     if visible:
         print(f"visible date strings: {len(visible)}; dateparser agrees with stripper on "
               f"{agree / len(visible):.3f}; mean cost stripper "
-              f"{t_ours / len(visible) * 1e3:.3f} ms, dateparser {t_dp / len(visible) * 1e3:.3f} ms")
+              f"{t_ours / len(visible) * 1e3:.3f} ms, "
+              f"dateparser {t_dp / len(visible) * 1e3:.3f} ms")
     return 0
 
 

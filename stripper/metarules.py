@@ -25,11 +25,10 @@ PAGE_LD_TYPES: tuple[str, ...] = (
     "webpage", "itempage", "aboutpage", "collectionpage", "profilepage", "searchresultspage",
     "contactpage", "checkoutpage", "faqpage", "product",
 )
-PERSON_LD_TYPES: frozenset[str] = frozenset({"person"})
 
 # meta tag keys (lower-cased name/property/itemprop), in order of trust.
-META_TITLE: tuple[str, ...] = ("og:title", "twitter:title", "dc.title", "citation_title",
-                               "parsely-title", "sailthru.title", "title")
+# after the JSON-LD headline, before <title>
+META_TITLE: tuple[str, ...] = ("og:title", "twitter:title")
 META_AUTHOR: tuple[str, ...] = (
     "author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
     "dcterms.creator", "citation_author", "byl", "twitter:creator", "og:article:author",
@@ -49,8 +48,8 @@ META_MODIFIED: tuple[str, ...] = (
     "article:modified_time", "og:updated_time", "article:modified", "datemodified",
     "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "revised",
 )
-META_SITENAME: tuple[str, ...] = ("og:site_name", "application-name", "apple-mobile-web-app-title",
-                                  "twitter:site")
+META_SITENAME: tuple[str, ...] = ("og:site_name", "application-name",
+                                  "apple-mobile-web-app-title")
 META_DESCRIPTION: tuple[str, ...] = ("og:description", "description", "twitter:description",
                                      "dc.description")
 META_IMAGE: tuple[str, ...] = ("og:image", "og:image:url", "twitter:image", "twitter:image:src")
@@ -183,9 +182,6 @@ NOT_PAGE_DATE_WORDS: tuple[str, ...] = (
     "expires", "deadline", "event date", "starts", "ends", "miembro desde", "registrado",
     "mitglied seit", "registriert", "inscrit", "membre depuis", "iscritto", "membro desde",
 )
-PUBLISHED_WORDS: tuple[str, ...] = (
-    "published", "posted", "publicado", "veröffentlicht", "publié", "pubblicato", "on",
-)
 
 # ---------------------------------------------------------------- months and weekdays
 MONTHS_BY_LANGUAGE: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -244,11 +240,32 @@ UNDATED_PAGE_TYPES: frozenset[str] = frozenset({
 # Very common short words per language, for a content check of the declared
 # language (html lang, og:locale) when it is missing or they disagree.
 STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(["the", "and", "of", "to", "in", "is", "that", "for", "it", "with", "as", "was", "on", "are", "be", "this", "by", "you"]),
-    "es": frozenset(["el", "la", "de", "que", "y", "en", "los", "del", "las", "por", "un", "para", "con", "una", "es", "se", "su", "al"]),
-    "de": frozenset(["der", "die", "und", "das", "ist", "den", "von", "zu", "mit", "sich", "des", "auf", "für", "nicht", "ein", "eine"]),
-    "fr": frozenset(["le", "la", "les", "de", "des", "et", "est", "un", "une", "du", "en", "que", "pour", "dans", "pas", "sur", "au"]),
-    "pt": frozenset(["o", "a", "os", "as", "de", "do", "da", "que", "e", "em", "um", "uma", "para", "com", "não", "no", "na", "dos"]),
-    "it": frozenset(["il", "la", "di", "che", "e", "un", "una", "per", "con", "non", "del", "della", "sono", "nel", "alla", "gli"]),
-    "nl": frozenset(["de", "het", "een", "van", "en", "is", "dat", "op", "te", "voor", "met", "niet", "zijn", "in", "aan"]),
+    "en": frozenset({
+        "the", "and", "of", "to", "in", "is", "that", "for", "it", "with", "as", "was", "on",
+        "are", "be", "this", "by", "you"
+    }),
+    "es": frozenset({
+        "el", "la", "de", "que", "y", "en", "los", "del", "las", "por", "un", "para", "con",
+        "una", "es", "se", "su", "al"
+    }),
+    "de": frozenset({
+        "der", "die", "und", "das", "ist", "den", "von", "zu", "mit", "sich", "des", "auf",
+        "für", "nicht", "ein", "eine"
+    }),
+    "fr": frozenset({
+        "le", "la", "les", "de", "des", "et", "est", "un", "une", "du", "en", "que", "pour",
+        "dans", "pas", "sur", "au"
+    }),
+    "pt": frozenset({
+        "o", "a", "os", "as", "de", "do", "da", "que", "e", "em", "um", "uma", "para", "com",
+        "não", "no", "na", "dos"
+    }),
+    "it": frozenset({
+        "il", "la", "di", "che", "e", "un", "una", "per", "con", "non", "del", "della", "sono",
+        "nel", "alla", "gli"
+    }),
+    "nl": frozenset({
+        "de", "het", "een", "van", "en", "is", "dat", "op", "te", "voor", "met", "niet", "zijn",
+        "in", "aan"
+    }),
 }

@@ -81,7 +81,8 @@ def clean_name(raw: str, *, relaxed: bool = False, max_words: int = 5) -> str | 
     return name
 
 
-_TEMPLATE = re.compile(r"^(?:\w+\.){2,}(?:author|name|byline|creator)$|\{\{|\$\{|%\w+%")  # page.head.author, {{x}}
+# unfilled templates: "page.head.author", "{{author}}", "${name}", "%author%"
+_TEMPLATE = re.compile(r"^(?:\w+\.){2,}(?:author|name|byline|creator)$|\{\{|\$\{|%\w+%")
 _SEPARATED = re.compile(r"\s*[»⋅•·|]\s*|\s[-–—]\s")
 _CRUMBS = re.compile(r"\s[»›>/]\s.*\s[»›>/]\s")
 _CONTACT = re.compile(r"@\w|https?:|www\.|[<>{}]")

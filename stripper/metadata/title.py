@@ -16,14 +16,16 @@ from dataclasses import dataclass
 
 from .. import dom
 from ..dom import Node, Tree
-from ..metarules import NOT_HEADLINE, TITLE_SEPARATORS
+from ..metarules import META_SITENAME, META_TITLE, NOT_HEADLINE, TITLE_SEPARATORS
 from ..options import MetadataOptions
 from .provenance import Candidate, Provenance
 from .structured import Structured, text_value
 
 _WORD = re.compile(r"\w+")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-_MOJIBAKE = re.compile("[ÃÂâ][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc]")
+# UTF-8 bytes of "’", "é"… read as cp1252 or latin-1 ("â€™", "Ã©")
+_MOJIBAKE = re.compile("[ÃÂâ][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161"
+                       "\u0178\u017d\u017e\u02c6\u02dc]")
 _ANCHOR_MARKS = " ¶#\uf0c1§🔗"
 _CHROME = frozenset({"header", "nav", "footer", "aside"})
 
@@ -59,8 +61,7 @@ class Headline:
 
 
 def site_names(st: Structured, host: str | None) -> list[str]:
-    names = [v for k in ("og:site_name", "application-name", "apple-mobile-web-app-title")
-             for v in st.metas.get(k, ())]
+    names = [v for k in META_SITENAME for v in st.metas.get(k, ())]
     for obj in st.ld:
         if "website" in str(obj.get("@type", "")).lower() or \
                 "organization" in str(obj.get("@type", "")).lower():
@@ -176,7 +177,7 @@ def pick_title(tree: Tree, st: Structured, host: str | None, options: MetadataOp
         h = text_value(st.main.get("headline")) or text_value(st.main.get("name"))
         if h:
             structured.append(Candidate(tidy(h), "json-ld:headline", h))
-    for key in ("og:title", "twitter:title"):
+    for key in META_TITLE:
         v = st.meta(key)
         if v:
             structured.append(Candidate(tidy(v), f"meta:{key}", v))
