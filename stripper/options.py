@@ -134,6 +134,9 @@ class SelectOptions:
     # at most this many characters ("<p>Hello, world</p>"); above it they are
     # leftovers of an app shell or a footer, and the record says no-content
     tiny_page_chars: int = 400
+    # ...and only on a document that is small itself: a large document with almost
+    # no text is an app shell whose content JavaScript renders (no-content)
+    tiny_page_html: int = 20_000
     output_format: str = "txt"  # txt | md
 
 

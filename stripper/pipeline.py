@@ -62,7 +62,7 @@ def extract_page(page: Page, *, options: Options = DEFAULT_OPTIONS) -> Record:
             if len(retry[3]) > len(body):
                 doc, scores, selection, body = retry
                 retried = True
-        if not body.strip():
+        if not body.strip() and len(text) <= options.select.tiny_page_html:
             selection = tiny_page(doc, scores, options.select, trace)
             body = render(doc, selection.kept, options.select.output_format)
         if not body.strip():

@@ -129,13 +129,14 @@ def tiny_page(doc: Doc, scores: Scores, options: SelectOptions = DEFAULT_OPTIONS
               trace: Trace = NULL_TRACE) -> Selection:
     """The last resort when nothing was selected: a page with no block long enough
     to be text ("<p>Hello, world</p>") keeps its short blocks and headings that are
-    not interface text, when they add up to at most ``tiny_page_chars``; more than
-    that is the leftovers of an app shell or a footer, and the answer is nothing."""
+    not interface text, when they add up to at most ``tiny_page_chars`` and are
+    not headings alone; otherwise they are the leftovers of an app shell or a footer
+    (headings whose link lists cleaning removed), and the answer is nothing."""
     kept = [i for i, s in enumerate(scores.blocks)
             if s.cls in ("short", "heading") and s.link_density <= _SHORT_LINKY]
     chars = sum(doc.blocks[i].chars for i in kept)
-    if chars > options.tiny_page_chars:
-        kept = []
+    if chars > options.tiny_page_chars or all(scores.blocks[i].cls == "heading" for i in kept):
+        kept = []  # leftovers, or headings over link lists that cleaning removed
     if trace.enabled:
         trace.add("select", "body", "tiny-page", "keep" if kept else "drop",
                   value=chars, threshold=options.tiny_page_chars)
