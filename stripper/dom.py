@@ -515,6 +515,30 @@ def _special(node: Node, t: str, a: dict[str, str | None], out: Profile) -> None
 _PROFILE_SPECIAL = frozenset({"p", "a", "img", "meta", "script", "title"})
 
 
+_TEASER_TITLE_LINK = "h1 a[href], h2 a[href], h3 a[href], h4 a[href]"
+
+
+def teaser_dates(tree: Tree, limit: int = 200, hops: int = 6) -> dict[str, str]:
+    """The ``datetime`` of each ``<time>`` keyed by the title link of the teaser it
+    sits in (the nearest ancestor holding a heading link). Read before cleaning,
+    which removes the meta lines that hold the times."""
+    out: dict[str, str] = {}
+    for t in tree.css("time[datetime]")[:limit]:
+        when = t.attributes.get("datetime") or ""
+        node = t.parent
+        for _ in range(hops):
+            if node is None:
+                break
+            link = node.css_first(_TEASER_TITLE_LINK)
+            if link is not None:
+                href = link.attributes.get("href")
+                if href and when:
+                    out.setdefault(href, when)
+                break
+            node = node.parent
+    return out
+
+
 def visible_text(tree: Tree) -> str:
     """The body's text without the scripts and styles that sit directly in it.
 

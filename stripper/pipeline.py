@@ -10,7 +10,7 @@ import time
 from typing import TYPE_CHECKING
 
 from .clean import clean
-from .dom import Doc, Tree, flatten
+from .dom import Doc, Tree, flatten, teaser_dates
 from .errors import NoContentError, StripperError
 from .metadata import extract_metadata
 from .options import DEFAULT_OPTIONS, Options
@@ -54,6 +54,7 @@ def extract_page(page: Page, *, options: Options = DEFAULT_OPTIONS) -> Record:
         meta = extract_metadata(tree, page.url, options.metadata, trace,
                                 page_type=page_type.page_type,
                                 page_type_scores=page_type.scores)
+        dates = teaser_dates(tree) if page_type.page_type in ITEM_TYPES else {}
         doc, scores, selection, body = _content(tree, page_type.page_type, options, trace)
         retried = False
         if len(body) < options.select.retry_below_chars:
@@ -72,7 +73,7 @@ def extract_page(page: Page, *, options: Options = DEFAULT_OPTIONS) -> Record:
     items: tuple[Item, ...] = ()
     if selection.strategy == "cards" or page_type.page_type in ITEM_TYPES:
         items = tuple(Item(title=i["title"] or "", url=i["url"], summary=i["summary"],
-                           date=i["date"]) for i in render_items(doc, selection.kept))
+                           date=i["date"]) for i in render_items(doc, selection.kept, dates=dates))
     return Record(
         url=page.url,
         source=page.source,

@@ -7,6 +7,8 @@ on consecutive lines.
 
 from __future__ import annotations
 
+import re
+
 from .dom import Block, Doc
 from .metadata import parse_date
 from .rules import TEASER_TAIL
@@ -55,7 +57,8 @@ def _is_title(doc: Doc, i: int, title_words: int) -> bool:
         b.text.count(" ") + 1 >= title_words
 
 
-def render_items(doc: Doc, kept: list[int], title_words: int = 4) -> list[dict[str, str | None]]:
+def render_items(doc: Doc, kept: list[int], title_words: int = 4,
+                 dates: dict[str, str] | None = None) -> list[dict[str, str | None]]:
     """Teasers of a listing, in page order: each title (a heading or a title-like
     link) with the text that follows it as its summary and the link as its url."""
     items: list[dict[str, str | None]] = []
@@ -84,7 +87,15 @@ def render_items(doc: Doc, kept: list[int], title_words: int = 4) -> list[dict[s
         items.append(current)
     # a teaser leads somewhere: a heading with no link (the archive title, a
     # widget heading) is not an item
-    return [it for it in items if it["url"]]
+    items = [it for it in items if it["url"]]
+    for it in items:  # a <time datetime> in the teaser beats no date
+        if not it["date"] and dates and it["url"] in dates:
+            m = _ISO_DAY.match(dates[it["url"] or ""])
+            it["date"] = m.group(0) if m else None
+    return items
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _in_figure(doc: Doc, idx: int, hops: int = 3) -> bool:

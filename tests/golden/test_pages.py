@@ -20,8 +20,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     # --- body (lead: clean/selection)
     ("listing-es", "without"): "'Buscador avanzado' search widget (h3 + note paragraph inside "
         "<main>, around a role=search form) is kept in the body",
-    ("listing-es", "item-dates"): "no item dates: each teaser's <time> sits in div.entry-meta > "
-        "span.posted-on, removed by the article-meta class rule before items are read",
     ("article-fr-latin1", "body"): "table layout: the whole page is kept (left column agenda, "
         "newsletter form, visitor counter, breadcrumb, footer); precision 0.75",
     ("article-fr-latin1", "without"): "left-column widgets (td.colonne: agenda, 'Lettre "
