@@ -18,8 +18,6 @@ from goldenlib import METADATA_FIELDS, PAGES, checks_for, load, run_check, slugs
 # bug reports. Regenerate the picture with ``python tests/golden/regen.py``.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
     # --- body (lead: clean/selection)
-    ("listing-es", "without"): "'Buscador avanzado' search widget (h3 + note paragraph inside "
-        "<main>, around a role=search form) is kept in the body",
     ("article-fr-latin1", "body"): "table layout: the whole page is kept (left column agenda, "
         "newsletter form, visitor counter, breadcrumb, footer); precision 0.75",
     ("article-fr-latin1", "without"): "left-column widgets (td.colonne: agenda, 'Lettre "
