@@ -237,6 +237,9 @@ class Doc:
         return " > ".join(reversed(parts)) or "body"
 
 
+_STYLED_INLINE = frozenset({"span", "time", "label", "abbr", "data"})
+
+
 class _Flattener:
     __slots__ = (
         "after_br",
@@ -352,7 +355,11 @@ class _Flattener:
             if t in BLOCK_TAGS:
                 self.flush()
                 self.block_stack.append(idx)
-            elif t == "a":
+            elif c and t in _STYLED_INLINE and self.buf and not self.buf[-1][-1:].isspace():
+                # a styled inline component right after text ("<span class=name>Language
+                # </span><span class=value>English</span>") is laid out apart by CSS
+                self.buf.append(" ")
+            if t == "a":
                 self.link_depth += 1
                 href = a.get("href")
                 if href:
