@@ -245,6 +245,7 @@ class _Flattener:
         "after_br",
         "block_stack",
         "buf",
+        "code_depth",
         "doc",
         "hrefs",
         "link_chars",
@@ -259,6 +260,7 @@ class _Flattener:
         self.link_chars = 0
         self.link_depth = 0
         self.pre_depth = 0
+        self.code_depth = 0
         self.block_stack: list[int] = []
         self.max_depth = max_depth
         self.hrefs: list[str] = []
@@ -327,6 +329,8 @@ class _Flattener:
                     self.link_depth -= 1
                 if e.tag == "pre":
                     self.pre_depth -= 1
+                elif e.tag == "code":
+                    self.code_depth -= 1
                 continue
             t = node.tag or ""
             if t == "-text":
@@ -355,7 +359,8 @@ class _Flattener:
             if t in BLOCK_TAGS:
                 self.flush()
                 self.block_stack.append(idx)
-            elif c and t in _STYLED_INLINE and self.buf and not self.buf[-1][-1:].isspace():
+            elif (c and t in _STYLED_INLINE and not self.pre_depth and not self.code_depth
+                  and self.buf and not self.buf[-1][-1:].isspace()):
                 # a styled inline component right after text ("<span class=name>Language
                 # </span><span class=value>English</span>") is laid out apart by CSS
                 self.buf.append(" ")
@@ -370,6 +375,8 @@ class _Flattener:
                     p = els[p].parent
             if t == "pre":
                 self.pre_depth += 1
+            elif t == "code":
+                self.code_depth += 1  # highlighted tokens are spans: never spaced
             stack.append((None, idx))
             if depth >= self.max_depth:
                 # too deep: keep the text, stop structuring
