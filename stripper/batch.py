@@ -264,9 +264,14 @@ def process_limited(inp: Input, options: Options, time_limit: float | None,
     try:
         signal.setitimer(signal.ITIMER_REAL, time_limit)
         try:
-            return process(inp, options, extractor)
+            out = process(inp, options, extractor)
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
+        if time.perf_counter() - t0 > time_limit:
+            # the alarm fired where Python ignores exceptions (an object finalizer
+            # run from C): the page still took too long, so it is still a timeout
+            raise _PageTimeout()
+        return out
     except _PageTimeout:
         return Outcome(inp.source, _timeout_record(inp, time_limit), time.perf_counter() - t0)
     finally:
