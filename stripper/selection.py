@@ -75,35 +75,41 @@ def _keep_blocks(doc: Doc, scores: Scores, first: int, end: int,
         return [first + i for i in range(n)
                 if cls[i] != "bad" and scores.blocks[first + i].link_density <= _SHORT_LINKY]
 
-    # next / previous "decided" neighbour class for each position
-    def next_decided(i: int) -> str:
-        for j in range(i + 1, n):
-            if cls[j] in ("good", "bad"):
-                return cls[j]
-        return "none"
-
-    def prev_decided(i: int) -> str:
-        for j in range(i - 1, -1, -1):
-            if cls[j] in ("good", "bad"):
-                return cls[j]
-        return "none"
-
+    prev_dec, next_dec = _decided_neighbours(cls)
     for i, c in enumerate(cls):
         b = doc.blocks[first + i]
         s = scores.blocks[first + i]
         if c == "short":
             if s.link_density > _SHORT_LINKY:
                 continue
-            nxt, prv = next_decided(i), prev_decided(i)
+            nxt, prv = next_dec[i], prev_dec[i]
             if nxt == "good" and prv == "good":
                 keep[i] = True
             elif nxt == "good" and prv == "none" and not _META_LINE.search(b.text):
                 keep[i] = True  # a lead line before the text (a kicker, a standfirst, a name)
             elif (b.list_item or b.cell) and (nxt == "good" or prv == "good"):
                 keep[i] = True
-        elif c == "heading" and next_decided(i) == "good":
+        elif c == "heading" and next_dec[i] == "good":
             keep[i] = True
     return [first + i for i in range(n) if keep[i]]
+
+
+def _decided_neighbours(cls: list[str]) -> tuple[list[str], list[str]]:
+    """For each position, the class of the nearest good-or-bad block before and
+    after it ("none" at the ends): two passes, not a search per short block."""
+    n = len(cls)
+    prev_dec, next_dec = ["none"] * n, ["none"] * n
+    last = "none"
+    for i in range(n):
+        prev_dec[i] = last
+        if cls[i] in ("good", "bad"):
+            last = cls[i]
+    last = "none"
+    for i in range(n - 1, -1, -1):
+        next_dec[i] = last
+        if cls[i] in ("good", "bad"):
+            last = cls[i]
+    return prev_dec, next_dec
 
 
 CARD_TYPES = frozenset({"listing", "collection"})
