@@ -43,9 +43,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("article-pt", "author"): "'Ana Beatriz Costa; Jornal': the byline 'Por Ana Beatriz Costa, "
         "Jornal do Norte — Belém' is split at the comma and the outlet name ('Jornal do Norte', "
         "cut at 'do') is taken for a second author",
-    ("service-page-en", "title"): "'Flat roof repair in Greater Manchester' (the h1); on service "
-        "and product pages the WCXB ground truth follows the <title>/og:title without the site "
-        "name ('Flat Roof Repair in Manchester'): 192 of 257 such dev pages vs 99 for the h1",
 }
 
 
