@@ -127,6 +127,13 @@ PLACEHOLDER_AUTHORS: frozenset[str] = frozenset({
     "press office", "marketing", "marketing team", "content team", "blog", "wpadmin",
     "site admin", "default", "agencias", "agencies", "wire",
 })
+# Placeholders that are site accounts rather than a desk the page names ("Admin",
+# "webmaster"): never the author. The other placeholders ("News Desk", "Staff",
+# "Anonymous") are the author as the page states it when nothing names a person.
+SITE_ACCOUNTS: frozenset[str] = frozenset({
+    "admin", "administrator", "administrador", "administrateur", "amministratore", "root",
+    "webmaster", "wpadmin", "site admin", "default", "user", "unknown",
+})
 # Words that make a string a role, a label or a date rather than a name.
 NOT_NAME_WORDS: frozenset[str] = frozenset({
     "updated", "published", "posted", "modified", "ago", "min", "mins", "minute", "minutes",
