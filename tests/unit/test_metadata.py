@@ -346,3 +346,18 @@ def test_desk_placeholder_is_the_author_when_nobody_else_is_named(
     byline = html.replace("<p>Text.", "<p class='byline'>By Jane Roe</p><p>Text.")
     assert extract_metadata(build_tree(byline), None, page_type="article").authors == \
         ("Jane Roe",)
+
+
+def test_labelled_dateline_may_be_longer_than_its_date() -> None:
+    html = (f"<html><body><div><h1>Rust GCC backend</h1>{LONG_BODY * 3}"
+            "<div>Posted on the 15/12/2025 at 19:00 by</div></div></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").date == "2025-12-15"
+    unlabelled = html.replace("Posted on the", "Seen on the")
+    assert extract_metadata(build_tree(unlabelled), None, page_type="article").date is None
+
+
+def test_quoted_post_date_is_not_the_page_date() -> None:
+    html = (f"<html><body><div><h1>The Programming Language Death Spiral</h1>{LONG_BODY * 3}"
+            "<blockquote class='twitter-tweet'><p>So true</p>"
+            "<a href='/status/1'>November 20, 2025</a></blockquote></div></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").date is None
