@@ -24,8 +24,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
         "d'information', 'Vous êtes le visiteur'), the pipe menu and the footer td#pied kept",
     ("docs-page-en", "without"): "the hidden feedback form (form.md-feedback[hidden]: legend "
         "'Was this page helpful?', note 'Thanks for your feedback! …') is kept",
-    ("service-page-en", "without"): "the quote-form section (h2 'Request your free quote' and the "
-        "form note 'We reply within one working day …') is kept",
     ("collection-shop-en", "body"): "product-card chrome kept: result count 'Showing 1–6 of 14 "
         "results', star-rating text 'Rated 4.8 out of 5', 'Add to cart' links, 'Sale!' badges; "
         "precision 0.686",
