@@ -33,6 +33,7 @@ _LANDMARK = "main, [role=main], article, [itemprop=articleBody], h1"
 # A <noscript> is kept (unwrapped) when it holds more text than the rest of the
 # page: apps that render with JavaScript ship their crawler view inside it.
 _NOSCRIPT_SHARE = 1.0
+_CODE_TAGS = "body script, body style, body template"
 # Unguarded rules still spare an element holding this share of the page text:
 # a widget is never most of the page. Calibrated on wcxb-dev.
 _HARD_GUARD_SHARE = 0.85
@@ -166,7 +167,10 @@ def _handle_noscript(tree: Tree, trace: Trace) -> None:
         return
     body = tree.body
     inside = sum(dom.text_len(n) for n in nos)
-    outside = (dom.text_len(body) if body is not None else 0) - inside
+    # script and style text is not page text: a JavaScript app's JSON payload
+    # must not outweigh the crawler view in its <noscript>
+    code = sum(dom.text_len(n) for n in tree.css(_CODE_TAGS))
+    outside = (dom.text_len(body) if body is not None else 0) - inside - code
     keep = inside > _NOSCRIPT_SHARE * max(outside, 1)
     for n in nos:
         if trace.enabled:

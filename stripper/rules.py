@@ -155,6 +155,13 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
               # on forums the posts are the content, on product pages the reviews are
               "comment threads and comment forms under an article",
               guarded=False, keep_on=("forum", "product"), max_paragraphs=None),
+    TokenRule("post-comments",
+              ("comments-list", "js-comments-container", "comment-copy", "js-comments-list"),
+              # Stack Exchange-like Q&A: each question and answer carries a list of short
+              # remarks; forum engines name their posts "post", "message", "reply", so
+              # unlike "comments" this rule applies on forums too
+              "remarks listed under a question or an answer on Q&A sites: not the posts",
+              guarded=False, keep_on=("product",), max_paragraphs=None),
     TokenRule("product-reviews",
               ("review", "reviews", "rating", "ratings", "yotpo", "okendo", "jdgm", "judgeme",
                "stamped", "bazaarvoice", "bv", "trustpilot", "feefo", "reevoo", "powerreviews"),
