@@ -118,6 +118,11 @@ def longest_run(node: Node) -> str:
     return best
 
 
+def matches(node: Node, selector: str) -> bool:
+    """Whether the node itself matches a CSS selector."""
+    return bool(node.css_matches(selector))
+
+
 def outermost(nodes: list[Node]) -> list[Node]:
     """Drop the nodes that lie inside another node of the list (so removal is safe)."""
     if len(nodes) < 2:

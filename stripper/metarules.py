@@ -224,6 +224,12 @@ MONTH_FIRST_LOCALES: frozenset[str] = frozenset({"en-us", "en-ph", "en-ca", "en-
 # ---------------------------------------------------------------- titles
 # Separators between a headline and a site name in <title> or og:title.
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•:»«/~]\s+|\s*\|\s*|\s+::\s+|\s*[«»]\s*")
+# Elements that show the site's logo; their alt/title text names the site.
+BRAND_LOGOS = "[class*=logo] img[alt], img[class*=logo][alt], [class*=brand] img[alt]"
+# Page types whose <h1> is usually a tagline ("Build software better, together") while
+# <title> names the page ("Trending repositories"): their headline is the cleaned
+# <title>/og:title when the two disagree (measured on wcxb-dev: docs/metadata.md).
+TAGLINE_PAGE_TYPES: frozenset[str] = frozenset({"service"})
 # Words that mark a heading as page chrome, not a headline (menus, widgets).
 NOT_HEADLINE: frozenset[str] = frozenset({
     "menu", "navigation", "breadcrumb", "breadcrumbs", "cart", "sidebar", "newsletter",

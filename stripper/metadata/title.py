@@ -16,7 +16,14 @@ from dataclasses import dataclass
 
 from .. import dom
 from ..dom import Node, Tree
-from ..metarules import META_SITENAME, META_TITLE, NOT_HEADLINE, TITLE_SEPARATORS
+from ..metarules import (
+    BRAND_LOGOS,
+    META_SITENAME,
+    META_TITLE,
+    NOT_HEADLINE,
+    TAGLINE_PAGE_TYPES,
+    TITLE_SEPARATORS,
+)
 from ..options import MetadataOptions
 from .provenance import Candidate, Provenance
 from .structured import Structured, text_value
@@ -28,6 +35,11 @@ _MOJIBAKE = re.compile("[ÃÂâ][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0
                        "\u0178\u017d\u017e\u02c6\u02dc]")
 _ANCHOR_MARKS = " ¶#\uf0c1§🔗"
 _CHROME = frozenset({"header", "nav", "footer", "aside"})
+_LOGO_WORDS = re.compile(r"(?i)\b(?:logo(?:type)?|go to|home ?page|home|link to)\b")
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)[\s©]*(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?)?"
+                        r"[\s,]*([^|•·\n.]{2,60}?)\s*(?:all rights|[|•·\n.]|$)", re.IGNORECASE)
+_COPY_NOISE = re.compile(r"(?i)\b(?:copyright|all rights reserved|inc|ltd|llc|gmbh)\b\.?|"
+                         r"©|\b(?:19|20)\d\d\b|[-–]")
 
 
 def words(text: str) -> list[str]:
@@ -73,6 +85,41 @@ def site_names(st: Structured, host: str | None) -> list[str]:
     return [n for n in names if n]
 
 
+def brand_names(tree: Tree, host: str | None, max_words: int) -> list[str]:
+    """Names the page gives itself in the body: the logo's alt text, the home link's
+    title, and the holder named in the footer's copyright line. Short texts only:
+    a header or a navigation block is not a name."""
+    homes = ['a[href="/"]']
+    if host:
+        homes += [f'a[href="{s}://{host}{e}"]' for s in ("https", "http") for e in ("", "/")]
+    out: list[str] = []
+    for node in tree.css(", ".join([f"{h} img[alt]" for h in homes] + homes +
+                                   [BRAND_LOGOS]))[:20]:
+        for value in (dom.attr(node, "alt"), dom.attr(node, "title"),
+                      dom.attr(node, "aria-label")):
+            if value:
+                out.append(_LOGO_WORDS.sub(" ", value))
+    for footer in tree.css("footer")[-2:]:
+        for m in _COPYRIGHT.finditer(dom.text_of(footer)):
+            out.append(_COPY_NOISE.sub(" ", m.group(1)))
+    names = (" ".join(o.split()).strip(" ,.-") for o in out)
+    return list(dict.fromkeys(n for n in names if n and len(n.split()) <= max_words))
+
+
+def _is_brand(segment: str, brands: list[str] | tuple[str, ...]) -> bool:
+    """A title segment that is one of the page's own brand names (strict: the same
+    words, the start of a longer name, or the name plus a short suffix such as "US")."""
+    seg = "".join(words(segment))
+    if len(seg) < 3:
+        return False
+    for b in brands:
+        flat = "".join(words(b))
+        if flat and (seg == flat or (len(seg) >= 4 and flat.startswith(seg)) or
+                     (len(flat) >= 4 and seg.startswith(flat) and len(seg) - len(flat) <= 3)):
+            return True
+    return False
+
+
 def _is_site(segment: str, names: list[str]) -> bool:
     seg = "".join(words(segment))
     if not seg or seg.isdigit():
@@ -86,7 +133,8 @@ def _is_site(segment: str, names: list[str]) -> bool:
 
 
 def strip_site(title: str, names: list[str], max_site_words: int,
-               removed: list[str] | None = None, *, head_only: bool = False) -> str:
+               removed: list[str] | None = None, *, head_only: bool = False,
+               brands: list[str] | tuple[str, ...] = ()) -> str:
     """Remove site-name segments at either end of a "Headline | Site" title.
 
     The removed segments are appended to ``removed`` (they name the site too).
@@ -98,9 +146,9 @@ def strip_site(title: str, names: list[str], max_site_words: int,
         if removed is not None:
             removed.extend(gone)
         return title
-    while len(parts) > 1 and _is_site(parts[-1], names):
+    while len(parts) > 1 and (_is_site(parts[-1], names) or _is_brand(parts[-1], brands)):
         gone.append(parts.pop())
-    while len(parts) > 1 and _is_site(parts[0], names):
+    while len(parts) > 1 and (_is_site(parts[0], names) or _is_brand(parts[0], brands)):
         gone.append(parts.pop(0))
     if head_only and len(parts) > 1 and not parts[1].strip().isdigit():
         # "Headline | Section | Site": what follows the first segment is navigation
@@ -170,8 +218,9 @@ def headings(nodes: list[Node]) -> list[tuple[str, Node]]:
 
 
 def pick_title(tree: Tree, st: Structured, host: str | None, options: MetadataOptions,
-               prov: Provenance) -> Headline | None:
+               prov: Provenance, page_type: str | None = None) -> Headline | None:
     names = site_names(st, host)
+    brands = brand_names(tree, host, options.max_brand_words)
     structured: list[Candidate[str]] = []
     if st.main is not None:
         h = text_value(st.main.get("headline")) or text_value(st.main.get("name"))
@@ -186,8 +235,14 @@ def pick_title(tree: Tree, st: Structured, host: str | None, options: MetadataOp
         structured.append(Candidate(tidy(dom.text_of(t)), "title", dom.text_of(t)))
     removed: list[str] = []
     cleaned = [Candidate(strip_site(c.value, names, options.max_site_words, removed,
-                                    head_only=options.title_head_only), c.origin, c.raw)
+                                    head_only=options.title_head_only, brands=brands),
+                         c.origin, c.raw)
                for c in structured]
+    if page_type in TAGLINE_PAGE_TYPES:
+        named = [c for c in cleaned if c.origin != "json-ld:headline"]
+        if named:
+            prov.settle("title", named[0], cleaned)
+            return Headline(named[0].value, _find_heading(st, named[0].value), named[0].origin)
     site = names + removed
     # the whole title without the site name also tells which heading is the headline
     full = [Candidate(strip_site(c.value, names, options.max_site_words), c.origin, c.raw)

@@ -68,9 +68,7 @@ def test_token_parts_belong_to_one_rule() -> None:
 
 # ------------------------------------------------------------------ tag rules
 def _options_for(rule: Rule) -> CleanOptions:
-    # hidden elements are kept by default (tabs, accordions); the rule is opt-in
-    return replace(DEFAULT_OPTIONS.clean, remove_hidden=True) if rule.name == "hidden" \
-        else DEFAULT_OPTIONS.clean
+    return DEFAULT_OPTIONS.clean
 
 
 @pytest.mark.parametrize("rule", TAG_RULES, ids=lambda r: r.name)
@@ -97,16 +95,44 @@ def test_tag_rule_keep_on(rule: Rule) -> None:
         assert "DROP" in text, page_type
 
 
-def test_hidden_is_kept_by_default() -> None:
-    text, _ = cleaned("<html><body><p>KEEP</p><div hidden>TAB PANEL</div></body></html>")
-    assert "TAB PANEL" in text
+def test_hidden_can_be_kept() -> None:
+    text, _ = cleaned("<html><body><p>KEEP</p><div hidden>MODAL</div></body></html>",
+                      options=replace(DEFAULT_OPTIONS.clean, remove_hidden=False))
+    assert "MODAL" in text
+
+
+def test_hidden_is_kept_by_the_conservative_retry() -> None:
+    tree = parse("<html><body><p>KEEP</p><div style='display:none'>PANEL</div></body></html>")
+    clean(tree, DEFAULT_OPTIONS.clean, Trace(), conservative=True)
+    assert tree.body is not None and "PANEL" in dom.text_of(tree.body)
+
+
+HIDDEN_BUT_SHOWN_CASES = {
+    "react-stream": "<div hidden id='S:1'><p>SHOWN</p></div>",
+    "tab-panel": "<div role=tabpanel hidden>SHOWN</div>",
+    "after-toggle": "<h3><button aria-expanded=false>Weight</button></h3>"
+                    "<div hidden><p>SHOWN</p></div>",
+    "faq-answer": "<div><div>What does it cover?</div>"
+                  "<div style='visibility:hidden'>SHOWN</div></div>",
+    "tab-twin": "<div class=pane>open pane</div><div class=pane style='display: none'>SHOWN</div>",
+}
+
+
+@pytest.mark.parametrize("case", HIDDEN_BUT_SHOWN_CASES, ids=str)
+def test_hidden_panels_a_reader_opens_are_kept(case: str) -> None:
+    html = f"<html><body><p>{PROSE}</p>{HIDDEN_BUT_SHOWN_CASES[case]}" \
+           "<div style='display:none'><p>Sign in to continue</p></div></body></html>"
+    text, trace = cleaned(html)
+    assert "SHOWN" in text
+    assert "Sign in" not in text
+    assert "hidden" in dropped_by(trace)
 
 
 @pytest.mark.parametrize("rule", [r for r in TAG_RULES if r.guarded], ids=lambda r: r.name)
 def test_guarded_tag_rule_spares_a_wrapper_of_the_article(rule: Rule) -> None:
     # broken markup: an unclosed <aside>/<header> or a dialog wrapper swallowing the text
     tag = {"navigation": "nav", "page-footer": "footer", "complementary": "aside",
-           "dialogs": "dialog", "page-header": "header"}[rule.name]
+           "dialogs": "dialog", "page-header": "header", "hidden": "div hidden"}[rule.name]
     body = "".join(f"<p>{PROSE}{i}</p>" for i in range(4))
     text, _ = cleaned(f"<html><body><{tag} open>{body}</{tag}><p>tail</p></body></html>")
     assert text.count("KEEP") == 4

@@ -1,0 +1,57 @@
+"""Headline rules on small, real-looking pages: site-name segments, brand names read
+from the page, and the page types whose <h1> is a tagline."""
+
+from __future__ import annotations
+
+from stripper.dom import build_tree
+from stripper.metadata import extract_metadata
+from stripper.metadata.title import brand_names, strip_site
+
+SERVICE = """<html><head>
+<title>Business Text Messaging | Ringline</title>
+<meta property="og:title" content="Business Text Messaging | Ringline">
+<meta property="og:site_name" content="Ringline">
+</head><body>
+<header><a href="/" class="site-logo"><img src="/logo.svg" alt="Ringline logo"></a></header>
+<main><section class="hero"><h1>Business messaging that scales without slowing you down</h1>
+<p>Send and receive SMS in 180 countries.</p><a href="/signup">Start for free</a></section>
+</main><footer><p>© 2025 Ringline, Inc. All rights reserved.</p></footer></body></html>"""
+
+
+def test_service_page_headline_is_the_title_not_the_tagline() -> None:
+    m = extract_metadata(build_tree(SERVICE), "https://www.ringline.example/messaging",
+                         page_type="service")
+    assert m.title == "Business Text Messaging"
+    assert m.sources["title"].origin == "meta:og:title"
+
+
+def test_article_page_keeps_the_h1() -> None:
+    html = SERVICE.replace("Business messaging that scales without slowing you down",
+                           "Business text messaging for small teams")
+    m = extract_metadata(build_tree(html), "https://www.ringline.example/blog/sms",
+                         page_type="article")
+    assert m.title == "Business text messaging for small teams"
+    assert m.sources["title"].origin == "h1"
+
+
+def test_brand_names_from_logo_home_link_and_copyright() -> None:
+    html = """<html><body>
+<header><a href="https://shop.example/" title="Go to Fjell Wool homepage">
+<img src="/l.png" alt="Fjell Wool Co. logo"></a>
+<nav><a href="/">Home</a><a href="/men">Men</a></nav></header>
+<div class="hero-banner-logo-strip"><img alt="A very long partner description that is not a name at all"></div>
+<footer><span>Copyright © 2014–2025 Fjell Wool Co. | Privacy</span></footer></body></html>"""
+    names = brand_names(build_tree(html), "shop.example", 6)
+    assert "Fjell Wool Co" in names
+    assert "Fjell Wool" in names
+    assert not any("partner" in n for n in names)
+    assert "Home" not in names
+
+
+def test_leading_brand_segment_is_stripped() -> None:
+    title = "Psychcentral Today - What Are the Latest Trends in Psychiatry?"
+    assert strip_site(title, [], 4, head_only=True, brands=["PsychCentral Today"]) == \
+        "What Are the Latest Trends in Psychiatry?"
+    # a product whose name starts with the brand keeps it
+    assert strip_site("Portman Lights P1 Retro - 4 Units", [], 4, head_only=True,
+                      brands=["Portman Lights"]) == "Portman Lights P1 Retro"
