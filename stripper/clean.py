@@ -44,6 +44,10 @@ _PROTECTED_TAGS = frozenset({"html", "body", "main", "article"})
 _ATOMIC_CLASS_COUNT = 6
 # A paragraph counts toward TokenRule.max_paragraphs from this length (chars).
 _PARAGRAPH_CHARS = 120
+# TokenRule.repeated_only: the longest text run of the element, cut to this many
+# characters, must occur again on the page; shorter runs ("Yes") prove nothing.
+_REPEAT_MIN_CHARS = 30
+_REPEAT_PROBE_CHARS = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,6 +302,15 @@ def _apply_token_rules(
     body: Node, options: CleanOptions, trace: Trace, page_chars: int, index: _TokenIndex
 ) -> None:
     doomed: list[tuple[Node, TokenRule]] = []
+    page_text: list[str] = []  # computed on first use: most pages never need it
+
+    def repeated(node: Node) -> bool:
+        probe = dom.longest_run(node)[:_REPEAT_PROBE_CHARS]
+        if len(probe) < _REPEAT_MIN_CHARS:
+            return False
+        if not page_text:
+            page_text.append(dom.flat_text(body))
+        return page_text[0].count(probe) >= 2
 
     def visit(node: Node) -> bool:
         t = dom.tag(node)
@@ -313,6 +326,11 @@ def _apply_token_rules(
             if trace.enabled:
                 trace.add("clean", dom.node_path(node), rule.name, "spare (guard)",
                           value=share, threshold=limit)
+            return True
+        if rule.repeated_only and not repeated(node):
+            if trace.enabled:
+                trace.add("clean", dom.node_path(node), rule.name, "spare (not repeated)",
+                          text=dom.longest_run(node)[:80])
             return True
         doomed.append((node, rule))
         return False

@@ -191,6 +191,14 @@ class MetadataOptions:
     page_date_texts: int = 200  # short texts with digits read page-wide, at most
     max_dateline_text: int = 60  # a page-wide dateline text is at most this long
     body_byline_blocks: int = 2
+    # Last resort for authors: author cards and "Written by …" lines anywhere on the
+    # page outside chrome, comments and widgets (0: off; docs/metadata.md).
+    page_author_elements: int = 60  # elements with an author/byline class read, at most
+    page_byline_texts: int = 30  # short texts opening with "By"/"Written by" read, at most
+    max_page_byline_chars: int = 80  # longer texts are prose or bios, not bylines
+    # ... and the names must make up this share of the text (after the "By"), so that
+    # an author bio ("Jane writes about …") is not read as the name "Jane".
+    page_byline_name_share: float = 0.5
     # A person's name standing alone next to the headline (before the first
     # paragraph of prose) is the byline when nothing better names the author.
     lone_names: bool = True

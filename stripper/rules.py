@@ -73,6 +73,9 @@ class TokenRule:
     # essential rules still apply in the conservative retry (pipeline: when the
     # full clean leaves too little text, e.g. a thread whose posts are "comments")
     essential: bool = False
+    # remove only an element whose longest text run also appears elsewhere on the
+    # page: a quote of a post that is on this page, not one from an earlier page
+    repeated_only: bool = False
 
 
 # ---------------------------------------------------------------- tag and attribute rules
@@ -174,6 +177,13 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
               # unlike "comments" this rule applies on forums too
               "remarks listed under a question or an answer on Q&A sites: not the posts",
               guarded=False, keep_on=("product",), max_paragraphs=None),
+    TokenRule("post-quote",
+              ("quote", "quotes", "ipsquote", "quotebox", "quotecontent", "quote-container",
+               "quotecontainer", "bbcode_quote", "mycode_quote", "bbc_standard_quote"),
+              # XenForo bbCodeBlock--quote, Invision ipsQuote, FluxBB quotebox, vBulletin
+              # bbcode_quote, MyBB mycode_quote, SMF bbc_standard_quote
+              "a reply's quote of a post shown on the same page: the text is there already",
+              guarded=False, max_paragraphs=None, only_on=("forum",), repeated_only=True),
     TokenRule("product-reviews",
               ("review", "reviews", "rating", "ratings", "yotpo", "okendo", "jdgm", "judgeme",
                "stamped", "bazaarvoice", "bv", "trustpilot", "feefo", "reevoo", "powerreviews"),
