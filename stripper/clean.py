@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from . import dom
 from .dom import Node, Tree
 from .options import DEFAULT_OPTIONS, CleanOptions
-from .rules import NEUTRAL_CLASS_PREFIXES, SECTION_HEADINGS, TAG_RULES, TOKEN_RULES, TokenRule
+from .rules import (NEUTRAL_CLASS_PREFIXES, SECTION_HEADINGS, TAG_RULES, TOKEN_RULES, Rule,
+                    TokenRule)
 from .tracing import NULL_TRACE, Trace
 
 _LANDMARK = "main, [role=main], article, [itemprop=articleBody], h1"
@@ -36,6 +37,10 @@ _PROTECTED_TAGS = frozenset({"html", "body", "main", "article"})
 _ATOMIC_CLASS_COUNT = 6
 # A paragraph counts toward TokenRule.max_paragraphs from this length (chars).
 _PARAGRAPH_CHARS = 120
+# TokenRule.repeated_only: the longest text run of the element, cut to this many
+# characters, must occur again on the page; shorter runs ("Yes") prove nothing.
+_REPEAT_MIN_CHARS = 30
+_REPEAT_PROBE_CHARS = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,16 +141,16 @@ def clean(
 ) -> None:
     """Remove boilerplate from ``tree`` in place.
 
-    ``conservative`` keeps to the tag rules and the essential class/id rules: the
-    fallback when the full clean left too little text (a site whose every
-    element carries a menu- or widget-like class, a thread whose posts are
-    marked up as comments).
+    ``conservative`` keeps to the tag rules (hidden elements stay) and the essential
+    class/id rules: the fallback when the full clean left too little text (a site
+    whose every element carries a menu- or widget-like class, a thread whose posts
+    are marked up as comments, a page whose text waits in hidden panels).
     """
     body = tree.body
     if body is None:
         return
     _handle_noscript(tree, trace)
-    _apply_tag_rules(tree, options, trace, page_type)
+    _apply_tag_rules(tree, options, trace, page_type, keep_hidden=conservative)
     page_chars = max(prose_len(body), 1)  # after the tag rules: no script text
     rules = tuple(r for r in TOKEN_RULES if r.essential or not conservative)
     _apply_token_rules(body, options, trace, page_chars, _index(rules, page_type))
@@ -174,15 +179,17 @@ def _handle_noscript(tree: Tree, trace: Trace) -> None:
 
 
 def _apply_tag_rules(tree: Tree, options: CleanOptions, trace: Trace,
-                     page_type: str | None) -> None:
+                     page_type: str | None, *, keep_hidden: bool = False) -> None:
     page_chars = 0
     for rule in TAG_RULES:
-        if rule.name == "hidden" and not options.remove_hidden:
+        if rule.name == "hidden" and (keep_hidden or not options.remove_hidden):
             continue
         if page_type and page_type in rule.keep_on:
             continue
-        nodes = [n for n in dom.outermost(tree.css(rule.selector))
-                 if dom.tag(n) not in ("html", "body")]
+        nodes = [n for n in tree.css(rule.selector) if dom.tag(n) not in ("html", "body")]
+        if rule.unless:
+            nodes = _spare_exempt(nodes, rule, trace)
+        nodes = dom.outermost(nodes)
         if rule.guarded and nodes:
             if not page_chars and tree.body is not None:
                 page_chars = max(prose_len(tree.body), 1)
@@ -192,6 +199,42 @@ def _apply_tag_rules(tree: Tree, options: CleanOptions, trace: Trace,
                 trace.add("clean", dom.node_path(n), rule.name, "drop",
                           value=dom.text_len(n), text=dom.text_of(n)[:80])
         dom.remove(nodes)
+
+
+_TOGGLE = "button, summary, [aria-expanded], [aria-controls], [role=button], h2, h3, h4, h5, h6"
+
+
+def _disclosed(node: Node) -> bool:
+    """A collapsed panel a reader opens: right after its toggle (a button, a heading,
+    a question), or a tab pane beside a visible pane of the same class."""
+    prev = node.prev
+    while prev is not None and dom.tag(prev)[:1] in ("-", "_"):
+        prev = prev.prev
+    if prev is not None and (dom.matches(prev, _TOGGLE) or prev.css_first(_TOGGLE) is not None
+                             or dom.text_of(prev).rstrip().endswith("?")):
+        return True
+    cls = dom.attr(node, "class")
+    if not cls or node.parent is None:
+        return False
+    return any(dom.attr(sib, "class") == cls and not _looks_hidden(sib)
+               for sib in node.parent.iter() if sib.mem_id != node.mem_id)
+
+
+def _looks_hidden(node: Node) -> bool:
+    style = (dom.attr(node, "style") or "").replace(" ", "").lower()
+    return "hidden" in node.attributes or "display:none" in style or "visibility:hidden" in style
+
+
+def _spare_exempt(nodes: list[Node], rule: Rule, trace: Trace) -> list[Node]:
+    out = []
+    for n in nodes:
+        if dom.matches(n, rule.unless) or _disclosed(n):
+            if trace.enabled:
+                trace.add("clean", dom.node_path(n), rule.name, "spare (exempt)",
+                          text=dom.text_of(n)[:80])
+            continue
+        out.append(n)
+    return out
 
 
 def _spare_wrappers(nodes: list[Node], rule: str, page_chars: int, options: CleanOptions,
@@ -216,6 +259,15 @@ def _apply_token_rules(
     body: Node, options: CleanOptions, trace: Trace, page_chars: int, index: _TokenIndex
 ) -> None:
     doomed: list[tuple[Node, TokenRule]] = []
+    page_text: list[str] = []  # computed on first use: most pages never need it
+
+    def repeated(node: Node) -> bool:
+        probe = dom.longest_run(node)[:_REPEAT_PROBE_CHARS]
+        if len(probe) < _REPEAT_MIN_CHARS:
+            return False
+        if not page_text:
+            page_text.append(dom.flat_text(body))
+        return page_text[0].count(probe) >= 2
 
     def visit(node: Node) -> bool:
         t = dom.tag(node)
@@ -231,6 +283,11 @@ def _apply_token_rules(
             if trace.enabled:
                 trace.add("clean", dom.node_path(node), rule.name, "spare (guard)",
                           value=share, threshold=limit)
+            return True
+        if rule.repeated_only and not repeated(node):
+            if trace.enabled:
+                trace.add("clean", dom.node_path(node), rule.name, "spare (not repeated)",
+                          text=dom.longest_run(node)[:80])
             return True
         doomed.append((node, rule))
         return False

@@ -86,7 +86,22 @@ AUTHOR_PRECEDENCE: dict[str, int] = {
     "meta-line": 5,
     "body-byline": 6,
     "json-ld-org": 4,  # an organisation (or the site itself) as the author
+    "page": 7,  # a byline or author card elsewhere on the page (the last resort)
 }
+# Elements that may name the author anywhere on the page (the last resort): author
+# boxes after the article, "about the author" cards, theme bylines outside the
+# headline's zone.
+PAGE_AUTHOR_ELEMENTS = (
+    "[class*=author], [class*=byline], [class*=writer], [class*=creator], [rel~=author], "
+    "[itemprop=author]"
+)
+# Prefixes that make a short text anywhere on the page a byline ("Written by Jane Doe");
+# the weaker ones of BYLINE_PREFIXES ("di", "da", "von") open ordinary sentences too.
+PAGE_BYLINE_PREFIXES: tuple[str, ...] = (
+    "written by", "posted by", "published by", "words by", "story by", "by", "author:",
+    "escrito por", "publicado por", "geschrieben von", "verfasst von", "écrit par",
+    "rédigé par", "publié par", "scritto da", "pubblicato da",
+)
 
 # ---------------------------------------------------------------- bylines
 # Words that open a byline, per language (matched case-insensitively, then a name).
@@ -138,6 +153,7 @@ ROLE_WORDS: frozenset[str] = frozenset({
     "redactor", "redactora", "periodista", "redakteur", "redakteurin", "journaliste",
     "rédacteur", "rédactrice", "giornalista", "jornalista", "content", "marketing", "tech",
     "contributing", "managing", "executive", "deputy", "guest", "last", "view", "read",
+    "former",
 })
 # Joiners between several names in one byline.
 AUTHOR_JOINERS = re.compile(

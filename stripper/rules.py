@@ -17,6 +17,14 @@ from typing import Literal
 Action = Literal["remove", "remove-guarded"]
 
 
+# Hidden in the HTML but shown to the reader: React streams server-rendered
+# Suspense segments as <div hidden id="S:n"> and moves them into place; tabs and
+# accordions hide the panels a reader opens with a click.
+HIDDEN_BUT_SHOWN = ("[id^='S:'], [role=tabpanel], [aria-labelledby], "
+                    "[class*=tab], [class*=accordion], [class*=collaps], [class*=toggle], "
+                    "[class*=panel], [class*=expand], [class*=more]")
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """Remove every element matched by a CSS selector."""
@@ -30,6 +38,9 @@ class Rule:
     # <aside> or <header> that swallowed the article, as broken markup does).
     guarded: bool = False
     keep_on: tuple[str, ...] = ()  # page types on which the rule does not apply
+    # a selector for matched elements the rule spares (they look like what the rule
+    # names but are something else, e.g. hidden React stream segments)
+    unless: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +72,9 @@ class TokenRule:
     # essential rules still apply in the conservative retry (pipeline: when the
     # full clean leaves too little text, e.g. a thread whose posts are "comments")
     essential: bool = False
+    # remove only an element whose longest text run also appears elsewhere on the
+    # page: a quote of a post that is on this page, not one from an earlier page
+    repeated_only: bool = False
 
 
 # ---------------------------------------------------------------- tag and attribute rules
@@ -96,7 +110,8 @@ TAG_RULES: tuple[Rule, ...] = (
          "[style*='display: none'], [style*='visibility:hidden'], [style*='visibility: hidden']",
          "not rendered, so not part of what the reader sees",
          "<p>KEEP</p><div hidden>DROP</div><div style='display: none'>DROP</div>",
-         keep_on=("product",)),
+         "<div hidden id='S:0'><p>KEEP</p></div>",
+         guarded=True, keep_on=("product",), unless=HIDDEN_BUT_SHOWN),
     Rule("captions", "figcaption, .wp-caption-text, .caption, [class*=photo-credit]",
          "image captions and credits describe pictures the text does not carry",
          "<p>KEEP</p><figure><img src=x><figcaption>DROP</figcaption></figure>",
@@ -149,6 +164,13 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
               # unlike "comments" this rule applies on forums too
               "remarks listed under a question or an answer on Q&A sites: not the posts",
               guarded=False, keep_on=("product",), max_paragraphs=None),
+    TokenRule("post-quote",
+              ("quote", "quotes", "ipsquote", "quotebox", "quotecontent", "quote-container",
+               "quotecontainer", "bbcode_quote", "mycode_quote", "bbc_standard_quote"),
+              # XenForo bbCodeBlock--quote, Invision ipsQuote, FluxBB quotebox, vBulletin
+              # bbcode_quote, MyBB mycode_quote, SMF bbc_standard_quote
+              "a reply's quote of a post shown on the same page: the text is there already",
+              guarded=False, max_paragraphs=None, only_on=("forum",), repeated_only=True),
     TokenRule("product-reviews",
               ("review", "reviews", "rating", "ratings", "yotpo", "okendo", "jdgm", "judgeme",
                "stamped", "bazaarvoice", "bv", "trustpilot", "feefo", "reevoo", "powerreviews"),

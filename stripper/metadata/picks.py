@@ -29,7 +29,7 @@ from .authors import (
     structured_authors,
 )
 from .dates import parse_date, plausible, valid
-from .nearby import Nearby, page_date
+from .nearby import Nearby, page_authors, page_date
 from .provenance import Candidate, Provenance, best
 from .structured import Structured, text_value
 
@@ -56,12 +56,16 @@ def pick_authors(tree: Tree, st: Structured, near: Nearby, prov: Provenance,
         valid_c += near.body_names
     if not valid_c and options.lone_names:
         valid_c += near.meta_names
+    extra: list[Candidate[Names]] = []
+    if not valid_c and not undated and not relaxed:
+        extra = page_authors(tree, options=options)
+        valid_c += extra
     if undated:
         for c in cands:
             prov.lost("author", c, "page-type")
         return ()
     win = best(valid_c)
-    extra = [c for c in near.meta_names + near.body_names if c is win]
+    extra += [c for c in near.meta_names + near.body_names if c is win]
     return prov.settle("author", win, cands + extra) or ()
 
 

@@ -296,3 +296,41 @@ def test_page_type_gate_needs_confident_scores() -> None:
     assert m.date == "2022-01-13" and m.authors == ("Jane Doe",)
     m = extract_metadata(build_tree(html), None, page_type="listing", page_type_scores=sure)
     assert m.date is None and m.authors == ()
+
+
+LONG_BODY = "<p>" + "Words of the story here, and more of them. " * 30 + "</p>"
+
+
+def test_author_card_after_the_article() -> None:
+    html = ("<html><body><header><div class='author'>Site Owner</div></header>"
+            f"<main><h1>A long story</h1>{LONG_BODY * 3}"
+            "<div class='author-box'><h4 class='author-box__name'>Liz Kenny</h4>"
+            "<p>Liz Kenny writes about consulting and has done so for many years, "
+            "for many clients, in many countries.</p></div></main></body></html>")
+    m = extract_metadata(build_tree(html), None, page_type="article")
+    assert m.authors == ("Liz Kenny",) and m.sources["author"].origin == "page-byline"
+
+
+def test_author_bio_is_not_a_name() -> None:
+    html = (f"<html><body><main><h1>A long story</h1>{LONG_BODY * 3}"
+            "<div class='author-bio'>Jane writes about plants and gardens.</div>"
+            "</main></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").authors == ()
+
+
+def test_written_by_line_anywhere_outside_chrome() -> None:
+    body = (f"<main><h1>A long story</h1>{LONG_BODY * 3}"
+            "<p>Written by <a href='/about'>John Crenshaw</a></p></main>")
+    m = extract_metadata(build_tree(f"<html><body>{body}</body></html>"), None,
+                         page_type="article")
+    assert m.authors == ("John Crenshaw",)
+    in_footer = body.replace("<main>", "<footer>").replace("</main>", "</footer>")
+    m = extract_metadata(build_tree(f"<html><body>{in_footer}</body></html>"), None,
+                         page_type="article")
+    assert m.authors == ()
+
+
+def test_credit_with_a_year_is_not_a_byline() -> None:
+    html = (f"<html><body><main><h1>The Fold-and-Cut Problem</h1>{LONG_BODY * 3}"
+            "<p>by Kan Chu Sen, 1721.</p></main></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").authors == ()
