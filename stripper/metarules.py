@@ -255,6 +255,9 @@ MONTH_FIRST_LOCALES: frozenset[str] = frozenset({"en-us", "en-ph", "en-ca", "en-
 # ---------------------------------------------------------------- titles
 # Separators between a headline and a site name in <title> or og:title.
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•:»«/~]\s+|\s*\|\s*|\s+::\s+|\s*[«»]\s*")
+# JSON-LD types that describe a part of the page (an embedded video, a review, an
+# answer), never its headline.
+NOT_PAGE_LD_TYPES: frozenset[str] = frozenset({"videoobject", "review", "answer", "comment"})
 # Elements that show the site's logo; their alt/title text names the site.
 BRAND_LOGOS = "[class*=logo] img[alt], img[class*=logo][alt], [class*=brand] img[alt]"
 # Page types whose <h1> is usually a tagline ("Build software better, together") while
