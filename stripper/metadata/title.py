@@ -139,6 +139,21 @@ def _is_site(segment: str, names: list[str], *, leading: bool = False) -> bool:
     return False
 
 
+def _split(title: str) -> list[str]:
+    """The segments of a title; a separator between two numbers is a range
+    ("2026 / 2027", "2024 - 2025"), not a separator."""
+    parts: list[str] = []
+    last = 0
+    for m in TITLE_SEPARATORS.finditer(title):
+        before, after = title[:m.start()], title[m.end():]
+        if before[-1:].isdigit() and after[:1].isdigit():
+            continue
+        parts.append(title[last:m.start()])
+        last = m.end()
+    parts.append(title[last:])
+    return parts
+
+
 def strip_site(title: str, names: list[str], max_site_words: int,
                removed: list[str] | None = None, *, head_only: bool = False,
                brands: list[str] | tuple[str, ...] = ()) -> str:
@@ -148,7 +163,7 @@ def strip_site(title: str, names: list[str], max_site_words: int,
     """
     title = " ".join(title.split())
     gone: list[str] = []
-    parts = [p for p in TITLE_SEPARATORS.split(title) if p.strip()]
+    parts = [p for p in _split(title) if p.strip()]
     if len(parts) < 2:
         if removed is not None:
             removed.extend(gone)
