@@ -74,7 +74,15 @@ DATE_ELEMENTS = (
     "time, [class*=date], [class*=publish], [class*=posted], [itemprop=datePublished]"
 )
 # Structural containers whose dates never describe the page.
-DATE_CHROME_TAGS: frozenset[str] = frozenset({"header", "nav", "footer", "aside", "form"})
+# (A <blockquote> quotes someone else: an embedded post's date is not the page's.)
+DATE_CHROME_TAGS: frozenset[str] = frozenset({"header", "nav", "footer", "aside", "form",
+                                              "blockquote"})
+# Labels that make a line with a date in it the page's dateline, however long the
+# rest of the line ("Posted on the 15/12/2025 at 19:00 by", "Essay - Published: …").
+PUBLISHED_WORDS: tuple[str, ...] = (
+    "published", "posted", "submitted", "publicado", "publié", "publiée", "pubblicato",
+    "veröffentlicht", "publicada",
+)
 AUTHOR_PRECEDENCE: dict[str, int] = {
     "json-ld": 0,
     "meta": 1,
@@ -126,6 +134,13 @@ PLACEHOLDER_AUTHORS: frozenset[str] = frozenset({
     "author", "autor", "auteur", "autore", "contributor", "contributors", "press",
     "press office", "marketing", "marketing team", "content team", "blog", "wpadmin",
     "site admin", "default", "agencias", "agencies", "wire",
+})
+# Placeholders that are site accounts rather than a desk the page names ("Admin",
+# "webmaster"): never the author. The other placeholders ("News Desk", "Staff",
+# "Anonymous") are the author as the page states it when nothing names a person.
+SITE_ACCOUNTS: frozenset[str] = frozenset({
+    "admin", "administrator", "administrador", "administrateur", "amministratore", "root",
+    "webmaster", "wpadmin", "site admin", "default", "user", "unknown",
 })
 # Words that make a string a role, a label or a date rather than a name.
 NOT_NAME_WORDS: frozenset[str] = frozenset({
@@ -240,6 +255,9 @@ MONTH_FIRST_LOCALES: frozenset[str] = frozenset({"en-us", "en-ph", "en-ca", "en-
 # ---------------------------------------------------------------- titles
 # Separators between a headline and a site name in <title> or og:title.
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•:»«/~]\s+|\s*\|\s*|\s+::\s+|\s*[«»]\s*")
+# JSON-LD types that describe a part of the page (an embedded video, a review, an
+# answer), never its headline.
+NOT_PAGE_LD_TYPES: frozenset[str] = frozenset({"videoobject", "review", "answer", "comment"})
 # Elements that show the site's logo; their alt/title text names the site.
 BRAND_LOGOS = "[class*=logo] img[alt], img[class*=logo][alt], [class*=brand] img[alt]"
 # Page types whose <h1> is usually a tagline ("Build software better, together") while

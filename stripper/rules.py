@@ -64,7 +64,8 @@ class TokenRule:
     keep_on: tuple[str, ...] = ()
     max_paragraphs: int | None = 2
     # word parts that, before the matched part in the same class name, say the
-    # element belongs to the content ("entry-header", "post-header"): no match.
+    # element is something else: content ("entry-header", "post-header") or a
+    # colour utility ("text-secondary"): no match.
     unless_parts: tuple[str, ...] = ()
     # page types the rule is limited to (empty: all types). Product pages carry
     # reviews and buy boxes that an article never has and a forum page needs.
@@ -121,10 +122,22 @@ TAG_RULES: tuple[Rule, ...] = (
          "<p>KEEP</p><table id=wp-calendar><tr><td>DROP</td></tr></table>"),
 )
 
+# Forms that ask the reader to write something (contact, quote, booking, sign-up
+# forms): at least CleanOptions.form_min_fields of these fields. clean.py removes
+# such a form with the small section around it (its heading, its privacy note).
+# Search boxes have one field; buy boxes have a quantity and selects, not these.
+FORM_TEXT_FIELDS = ("input[type=text], input[type=email], input[type=tel], input:not([type]), "
+                    "textarea")
+
 # ---------------------------------------------------------------- class/id word-part rules
 # Word parts that name the page's own content when they qualify a structural word.
 CONTENT_PARTS: tuple[str, ...] = ("entry", "post", "article", "story", "teaser", "content",
                                   "card", "item")
+
+# Utility-class words that put a colour or style on an element (Tailwind, Bootstrap):
+# "text-secondary" is grey text, not a secondary column.
+UTILITY_PARTS: tuple[str, ...] = ("text", "bg", "color", "btn", "button", "border", "outline",
+                                  "stroke", "fill", "label", "link", "badge", "alert", "ring")
 
 TOKEN_RULES: tuple[TokenRule, ...] = (
     TokenRule("cookie-consent",
@@ -246,8 +259,12 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
               "site footers marked by class", max_paragraphs=4),
     TokenRule("sidebar-class",
               ("sidebar", "side-bar", "widget", "widgets", "widget-area", "rail", "right-rail",
-               "left-rail", "secondary"),
+               "left-rail"),
               "sidebars and widget areas", max_paragraphs=4),
+    TokenRule("secondary-column", ("secondary",),
+              "the secondary column of a layout (a sidebar); colour utilities such as "
+              "text-secondary, btn-secondary or dark:bg-secondary (Tailwind, Bootstrap) are not",
+              max_paragraphs=4, unless_parts=UTILITY_PARTS),
 )
 
 # Class names that page builders and CSS frameworks put on every component say
