@@ -79,6 +79,12 @@ class CleanOptions:
     # this share of the page's text: it is the page, not a widget inside it.
     # Calibrated on wcxb-dev (0.5-0.7 flat; below 0.4 sidebars survive on narrow pages).
     guard_text_share: float = 0.6
+    # A form with at least this many text fields (rules.FORM_TEXT_FIELDS) is a
+    # contact, quote or sign-up form; it goes with its enclosing section while that
+    # section adds at most form_section_chars of prose of its own (a heading and a
+    # privacy note). Measured on wcxb-dev: docs/algorithm.md.
+    form_min_fields: int = 2
+    form_section_chars: int = 300
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -18,7 +18,7 @@ import re
 from datetime import date
 
 from ..dom import Tree
-from ..metarules import DATE_PRECEDENCE, META_MODIFIED, META_PUBLISHED
+from ..metarules import DATE_PRECEDENCE, META_MODIFIED, META_PUBLISHED, SITE_ACCOUNTS
 from ..options import MetadataOptions
 from .authors import (
     Names,
@@ -26,6 +26,7 @@ from .authors import (
     is_placeholder,
     rel_authors,
     split_names,
+    strip_prefix,
     structured_authors,
 )
 from .dates import parse_date, plausible, valid
@@ -40,6 +41,18 @@ _URL_DATE_COMPACT = re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)
 def _placeholder_only(c: Candidate[Names]) -> bool:
     return not c.value and any(is_placeholder(p) for p in split_names(c.raw, relaxed=True)) \
         or not c.value and is_placeholder(c.raw)
+
+
+def _desk(cands: list[Candidate[Names]]) -> list[Candidate[Names]]:
+    """A desk named as the author ("News Desk", "Staff") when nothing names a person;
+    site accounts ("admin") never count."""
+    for c in cands:
+        if not _placeholder_only(c):
+            continue
+        name = strip_prefix(" ".join(c.raw.split()))[0].strip(" ,;|·•-–—:")
+        if name and name.casefold() not in SITE_ACCOUNTS and is_placeholder(name):
+            return [Candidate((name,), f"{c.origin}:desk", c.raw, c.rank)]
+    return []
 
 
 def pick_authors(tree: Tree, st: Structured, near: Nearby, prov: Provenance,
@@ -59,6 +72,9 @@ def pick_authors(tree: Tree, st: Structured, near: Nearby, prov: Provenance,
     extra: list[Candidate[Names]] = []
     if not valid_c and not undated and not relaxed:
         extra = page_authors(tree, options=options)
+        valid_c += extra
+    if not valid_c and placeholder:
+        extra += _desk(cands)
         valid_c += extra
     if undated:
         for c in cands:
