@@ -19,8 +19,15 @@ from dataclasses import dataclass, field
 from . import dom
 from .dom import Node, Tree
 from .options import DEFAULT_OPTIONS, CleanOptions
-from .rules import (NEUTRAL_CLASS_PREFIXES, SECTION_HEADINGS, TAG_RULES, TOKEN_RULES, Rule,
-                    TokenRule)
+from .rules import (
+    FORM_TEXT_FIELDS,
+    NEUTRAL_CLASS_PREFIXES,
+    SECTION_HEADINGS,
+    TAG_RULES,
+    TOKEN_RULES,
+    Rule,
+    TokenRule,
+)
 from .tracing import NULL_TRACE, Trace
 
 _LANDMARK = "main, [role=main], article, [itemprop=articleBody], h1"
@@ -37,6 +44,10 @@ _PROTECTED_TAGS = frozenset({"html", "body", "main", "article"})
 _ATOMIC_CLASS_COUNT = 6
 # A paragraph counts toward TokenRule.max_paragraphs from this length (chars).
 _PARAGRAPH_CHARS = 120
+# TokenRule.repeated_only: the longest text run of the element, cut to this many
+# characters, must occur again on the page; shorter runs ("Yes") prove nothing.
+_REPEAT_MIN_CHARS = 30
+_REPEAT_PROBE_CHARS = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +119,8 @@ def _match(hints: str, index: _TokenIndex) -> TokenRule | None:
         for k, part in enumerate(parts):
             hit = index.by_part.get(part)
             if hit is not None and not (hit.guarded and (neutral or part not in block)):
-                if hit.unless_parts and any(p in hit.unless_parts for p in parts[:k]):
+                if hit.unless_parts and any(p.rsplit(":", 1)[-1] in hit.unless_parts
+                                            for p in parts[:k]):
                     continue  # "entry-header" is the header of the content, not of the site
                 return hit
     # explicit multi-word parts ("article-meta") also match BEM spellings ("article__meta")
@@ -146,6 +158,7 @@ def clean(
     if body is None:
         return
     _handle_noscript(tree, trace)
+    _apply_form_sections(tree, options, trace)
     _apply_tag_rules(tree, options, trace, page_type, keep_hidden=conservative)
     page_chars = max(prose_len(body), 1)  # after the tag rules: no script text
     rules = tuple(r for r in TOKEN_RULES if r.essential or not conservative)
@@ -172,6 +185,40 @@ def _handle_noscript(tree: Tree, trace: Trace) -> None:
             n.unwrap()
         else:
             n.decompose()
+
+
+def _apply_form_sections(tree: Tree, options: CleanOptions, trace: Trace) -> None:
+    """Remove forms that ask the reader to write (contact, quote, sign-up) together
+    with the small section around them: its heading and its privacy note.
+
+    Runs before the tag rules, which strip the fields the forms are recognised by.
+    A form holding the page's landmark or most of its prose (ASP.NET pages wrap the
+    whole body in one form) is a wrapper, not a widget, and is left alone."""
+    body = tree.body
+    if body is None:
+        return
+    forms = [f for f in tree.css("body form")
+             if len(f.css(FORM_TEXT_FIELDS)) >= options.form_min_fields]
+    if not forms:
+        return
+    page_chars = max(prose_len(body), 1)
+    targets = []
+    for form in dom.outermost(forms):
+        own = prose_len(form)
+        if own / page_chars > options.guard_text_share or form.css_first(_LANDMARK) is not None:
+            continue
+        target = form
+        parent = form.parent
+        while (parent is not None and dom.tag(parent) not in _PROTECTED_TAGS
+               and prose_len(parent) - own <= options.form_section_chars
+               and parent.css_first(_LANDMARK) is None):
+            target, parent = parent, parent.parent
+        if trace.enabled:
+            trace.add("clean", dom.node_path(target), "form-section", "drop",
+                      value=prose_len(target) - own, threshold=options.form_section_chars,
+                      text=dom.text_of(target)[:80])
+        targets.append(target)
+    dom.remove(targets)
 
 
 def _apply_tag_rules(tree: Tree, options: CleanOptions, trace: Trace,
@@ -255,6 +302,15 @@ def _apply_token_rules(
     body: Node, options: CleanOptions, trace: Trace, page_chars: int, index: _TokenIndex
 ) -> None:
     doomed: list[tuple[Node, TokenRule]] = []
+    page_text: list[str] = []  # computed on first use: most pages never need it
+
+    def repeated(node: Node) -> bool:
+        probe = dom.longest_run(node)[:_REPEAT_PROBE_CHARS]
+        if len(probe) < _REPEAT_MIN_CHARS:
+            return False
+        if not page_text:
+            page_text.append(dom.flat_text(body))
+        return page_text[0].count(probe) >= 2
 
     def visit(node: Node) -> bool:
         t = dom.tag(node)
@@ -270,6 +326,11 @@ def _apply_token_rules(
             if trace.enabled:
                 trace.add("clean", dom.node_path(node), rule.name, "spare (guard)",
                           value=share, threshold=limit)
+            return True
+        if rule.repeated_only and not repeated(node):
+            if trace.enabled:
+                trace.add("clean", dom.node_path(node), rule.name, "spare (not repeated)",
+                          text=dom.longest_run(node)[:80])
             return True
         doomed.append((node, rule))
         return False

@@ -79,6 +79,12 @@ class CleanOptions:
     # this share of the page's text: it is the page, not a widget inside it.
     # Calibrated on wcxb-dev (0.5-0.7 flat; below 0.4 sidebars survive on narrow pages).
     guard_text_share: float = 0.6
+    # A form with at least this many text fields (rules.FORM_TEXT_FIELDS) is a
+    # contact, quote or sign-up form; it goes with its enclosing section while that
+    # section adds at most form_section_chars of prose of its own (a heading and a
+    # privacy note). Measured on wcxb-dev: docs/algorithm.md.
+    form_min_fields: int = 2
+    form_section_chars: int = 300
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -185,6 +191,14 @@ class MetadataOptions:
     page_date_texts: int = 200  # short texts with digits read page-wide, at most
     max_dateline_text: int = 60  # a page-wide dateline text is at most this long
     body_byline_blocks: int = 2
+    # Last resort for authors: author cards and "Written by …" lines anywhere on the
+    # page outside chrome, comments and widgets (0: off; docs/metadata.md).
+    page_author_elements: int = 60  # elements with an author/byline class read, at most
+    page_byline_texts: int = 30  # short texts opening with "By"/"Written by" read, at most
+    max_page_byline_chars: int = 80  # longer texts are prose or bios, not bylines
+    # ... and the names must make up this share of the text (after the "By"), so that
+    # an author bio ("Jane writes about …") is not read as the name "Jane".
+    page_byline_name_share: float = 0.5
     # A person's name standing alone next to the headline (before the first
     # paragraph of prose) is the byline when nothing better names the author.
     lone_names: bool = True

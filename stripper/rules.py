@@ -71,7 +71,8 @@ class TokenRule:
     keep_on: tuple[str, ...] = ()
     max_paragraphs: int | None = 2
     # word parts that, before the matched part in the same class name, say the
-    # element belongs to the content ("entry-header", "post-header"): no match.
+    # element is something else: content ("entry-header", "post-header") or a
+    # colour utility ("text-secondary"): no match.
     unless_parts: tuple[str, ...] = ()
     # page types the rule is limited to (empty: all types). Product pages carry
     # reviews and buy boxes that an article never has and a forum page needs.
@@ -79,6 +80,9 @@ class TokenRule:
     # essential rules still apply in the conservative retry (pipeline: when the
     # full clean leaves too little text, e.g. a thread whose posts are "comments")
     essential: bool = False
+    # remove only an element whose longest text run also appears elsewhere on the
+    # page: a quote of a post that is on this page, not one from an earlier page
+    repeated_only: bool = False
 
 
 # ---------------------------------------------------------------- tag and attribute rules
@@ -132,10 +136,22 @@ TAG_RULES: tuple[Rule, ...] = (
          "<p>KEEP</p><table id=wp-calendar><tr><td>DROP</td></tr></table>"),
 )
 
+# Forms that ask the reader to write something (contact, quote, booking, sign-up
+# forms): at least CleanOptions.form_min_fields of these fields. clean.py removes
+# such a form with the small section around it (its heading, its privacy note).
+# Search boxes have one field; buy boxes have a quantity and selects, not these.
+FORM_TEXT_FIELDS = ("input[type=text], input[type=email], input[type=tel], input:not([type]), "
+                    "textarea")
+
 # ---------------------------------------------------------------- class/id word-part rules
 # Word parts that name the page's own content when they qualify a structural word.
 CONTENT_PARTS: tuple[str, ...] = ("entry", "post", "article", "story", "teaser", "content",
                                   "card", "item")
+
+# Utility-class words that put a colour or style on an element (Tailwind, Bootstrap):
+# "text-secondary" is grey text, not a secondary column.
+UTILITY_PARTS: tuple[str, ...] = ("text", "bg", "color", "btn", "button", "border", "outline",
+                                  "stroke", "fill", "label", "link", "badge", "alert", "ring")
 
 TOKEN_RULES: tuple[TokenRule, ...] = (
     TokenRule("cookie-consent",
@@ -175,6 +191,18 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
               # unlike "comments" this rule applies on forums too
               "remarks listed under a question or an answer on Q&A sites: not the posts",
               guarded=False, keep_on=("product",), max_paragraphs=None),
+    TokenRule("post-quote",
+              ("quote", "quotes", "ipsquote", "quotebox", "quotecontent", "quote-container",
+               "quotecontainer", "bbcode_quote", "mycode_quote", "bbc_standard_quote"),
+              # XenForo bbCodeBlock--quote, Invision ipsQuote, FluxBB quotebox, vBulletin
+              # bbcode_quote, MyBB mycode_quote, SMF bbc_standard_quote
+              "a reply's quote of a post shown on the same page: the text is there already",
+              guarded=False, max_paragraphs=None, only_on=("forum",), repeated_only=True),
+    TokenRule("feedback-widget",
+              ("feedback", "page-feedback", "doc-feedback", "docs-feedback", "was-this-helpful",
+               "helpful-widget", "rate-this-page"),
+              "'Was this page helpful?' boxes under documentation pages and their thank-you notes",
+              max_paragraphs=1, only_on=("documentation",)),
     TokenRule("product-reviews",
               ("review", "reviews", "rating", "ratings", "yotpo", "okendo", "jdgm", "judgeme",
                "stamped", "bazaarvoice", "bv", "trustpilot", "feefo", "reevoo", "powerreviews"),
@@ -245,8 +273,12 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
               "site footers marked by class", max_paragraphs=4),
     TokenRule("sidebar-class",
               ("sidebar", "side-bar", "widget", "widgets", "widget-area", "rail", "right-rail",
-               "left-rail", "secondary"),
+               "left-rail"),
               "sidebars and widget areas", max_paragraphs=4),
+    TokenRule("secondary-column", ("secondary",),
+              "the secondary column of a layout (a sidebar); colour utilities such as "
+              "text-secondary, btn-secondary or dark:bg-secondary (Tailwind, Bootstrap) are not",
+              max_paragraphs=4, unless_parts=UTILITY_PARTS),
 )
 
 # Class names that page builders and CSS frameworks put on every component say
@@ -348,6 +380,8 @@ DISCLOSURE_PATTERNS: tuple[str, ...] = (
     r"\bmay receive compensation\b", r"\breader-supported\b",
     r"\bindependently (?:test|evaluate|review|research)\w* (?:all|everything)\b",
     r"\bas an amazon associate\b",
+    # the licence footer of documentation engines (Google devsite and others)
+    r"\bthe content of this (?:page|site|website) is licensed under\b",
 )
 
 # Words that interface counters pair with a number ("12 Posts 5 Posters 3.2k Views",

@@ -21,12 +21,13 @@ from ..metarules import (
     META_SITENAME,
     META_TITLE,
     NOT_HEADLINE,
+    NOT_PAGE_LD_TYPES,
     TAGLINE_PAGE_TYPES,
     TITLE_SEPARATORS,
 )
 from ..options import MetadataOptions
 from .provenance import Candidate, Provenance
-from .structured import Structured, text_value
+from .structured import Structured, ld_types, text_value
 
 _WORD = re.compile(r"\w+")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -35,6 +36,7 @@ _MOJIBAKE = re.compile("[ÃÂâ][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0
                        "\u0178\u017d\u017e\u02c6\u02dc]")
 _ANCHOR_MARKS = " ¶#\uf0c1§🔗"
 _CHROME = frozenset({"header", "nav", "footer", "aside"})
+_NOT_HEADING_TEXT = "style, script, noscript, template, button, [hidden], [role=tooltip]"
 _LOGO_WORDS = re.compile(r"(?i)\b(?:logo(?:type)?|go to|home ?page|home|link to)\b")
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)[\s©]*(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?)?"
                         r"[\s,]*([^|•·\n.]{2,60}?)\s*(?:all rights|[|•·\n.]|$)", re.IGNORECASE)
@@ -120,16 +122,36 @@ def _is_brand(segment: str, brands: list[str] | tuple[str, ...]) -> bool:
     return False
 
 
-def _is_site(segment: str, names: list[str]) -> bool:
+def _is_site(segment: str, names: list[str], *, leading: bool = False) -> bool:
+    """A segment naming the site: one of the names, a part of one, or (at the end of a
+    title) one holding a name ("The Motley Fool" for fool.com). A leading segment that
+    holds the name and more is a product ("Stripe Payments | …"), not the site."""
     seg = "".join(words(segment))
     if not seg or seg.isdigit():
         return not seg
     for n in names:
         flat = "".join(words(n.removeprefix("www.").rsplit(".", 1)[0])) if "." in n \
             and " " not in n else "".join(words(n))
-        if flat and (seg == flat or (len(seg) >= 4 and (seg in flat or flat in seg))):
+        if flat and (seg == flat or (len(seg) >= 4 and seg in flat) or
+                     (len(seg) >= 4 and flat in seg and
+                      (not leading or len(seg) - len(flat) <= 3))):
             return True
     return False
+
+
+def _split(title: str) -> list[str]:
+    """The segments of a title; a separator between two numbers is a range
+    ("2026 / 2027", "2024 - 2025"), not a separator."""
+    parts: list[str] = []
+    last = 0
+    for m in TITLE_SEPARATORS.finditer(title):
+        before, after = title[:m.start()], title[m.end():]
+        if before[-1:].isdigit() and after[:1].isdigit():
+            continue
+        parts.append(title[last:m.start()])
+        last = m.end()
+    parts.append(title[last:])
+    return parts
 
 
 def strip_site(title: str, names: list[str], max_site_words: int,
@@ -141,14 +163,15 @@ def strip_site(title: str, names: list[str], max_site_words: int,
     """
     title = " ".join(title.split())
     gone: list[str] = []
-    parts = [p for p in TITLE_SEPARATORS.split(title) if p.strip()]
+    parts = [p for p in _split(title) if p.strip()]
     if len(parts) < 2:
         if removed is not None:
             removed.extend(gone)
         return title
     while len(parts) > 1 and (_is_site(parts[-1], names) or _is_brand(parts[-1], brands)):
         gone.append(parts.pop())
-    while len(parts) > 1 and (_is_site(parts[0], names) or _is_brand(parts[0], brands)):
+    while len(parts) > 1 and (_is_site(parts[0], names, leading=True) or
+                              _is_brand(parts[0], brands)):
         gone.append(parts.pop(0))
     if head_only and len(parts) > 1 and not parts[1].strip().isdigit():
         # "Headline | Section | Site": what follows the first segment is navigation
@@ -183,12 +206,15 @@ def _in_chrome(node: Node) -> bool:
 
 def heading_text(node: Node) -> str:
     """The visible text of a heading without permalink marks ("¶", "#"), inline
-    ``<style>``/``<script>`` text, soft hyphens or mangled encodings."""
-    if node.css_first("style, script, noscript, template") is not None:
+    ``<style>``/``<script>`` text, buttons and hidden tooltips ("Copy item path"),
+    soft hyphens or mangled encodings."""
+    if node.css_first(_NOT_HEADING_TEXT) is not None:
+        hidden = {n.mem_id for n in node.css(_NOT_HEADING_TEXT)
+                  for n in [n, *n.traverse()]}
         text = " ".join(" ".join(
             (t.text_content or "") for t in node.traverse(include_text=True)
             if dom.tag(t) == "-text" and t.parent is not None
-            and dom.tag(t.parent) not in ("style", "script", "noscript", "template")).split())
+            and t.parent.mem_id not in hidden).split())
     else:
         text = dom.text_of(node)
     return tidy(text).rstrip(_ANCHOR_MARKS).strip()
@@ -222,7 +248,7 @@ def pick_title(tree: Tree, st: Structured, host: str | None, options: MetadataOp
     names = site_names(st, host)
     brands = brand_names(tree, host, options.max_brand_words)
     structured: list[Candidate[str]] = []
-    if st.main is not None:
+    if st.main is not None and not _borrowed(st):
         h = text_value(st.main.get("headline")) or text_value(st.main.get("name"))
         if h:
             structured.append(Candidate(tidy(h), "json-ld:headline", h))
@@ -243,10 +269,10 @@ def pick_title(tree: Tree, st: Structured, host: str | None, options: MetadataOp
         if named:
             prov.settle("title", named[0], cleaned)
             return Headline(named[0].value, _find_heading(st, named[0].value), named[0].origin)
-    site = names + removed
     # the whole title without the site name also tells which heading is the headline
     full = [Candidate(strip_site(c.value, names, options.max_site_words), c.origin, c.raw)
             for c in structured]
+    site = names + removed
     h1s = [(strip_site(text, site, 0), node) for text, node in headings(st.h1)
            if not _is_site(text, site)]
     found = _agreeing(h1s, cleaned, options)
@@ -270,6 +296,15 @@ def pick_title(tree: Tree, st: Structured, host: str | None, options: MetadataOp
         prov.settle("title", win, cleaned)
         return Headline(win.value, _find_heading(st, win.value), win.origin)
     return None
+
+
+def _borrowed(st: Structured) -> bool:
+    """The JSON-LD object taken for the page is a part of it, not the page: a question
+    of an FAQ block, an embedded video, a customer review."""
+    types = ld_types(st.main) if st.main is not None else set()
+    if types & NOT_PAGE_LD_TYPES:
+        return True
+    return "question" in types and any("faqpage" in ld_types(o) for o in st.ld)
 
 
 def _agreeing(heads: list[tuple[str, Node]], cleaned: list[Candidate[str]],

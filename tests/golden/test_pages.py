@@ -22,8 +22,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
         "newsletter form, visitor counter, breadcrumb, footer); precision 0.75",
     ("article-fr-latin1", "without"): "left-column widgets (td.colonne: agenda, 'Lettre "
         "d'information', 'Vous êtes le visiteur'), the pipe menu and the footer td#pied kept",
-    ("service-page-en", "without"): "the quote-form section (h2 'Request your free quote' and the "
-        "form note 'We reply within one working day …') is kept",
     ("collection-shop-en", "body"): "product-card chrome kept: result count 'Showing 1–6 of 14 "
         "results', star-rating text 'Rated 4.8 out of 5', 'Add to cart' links, 'Sale!' badges; "
         "precision 0.686",

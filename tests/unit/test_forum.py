@@ -86,3 +86,33 @@ def test_crawler_view_in_noscript_wins_over_a_large_json_payload() -> None:
     record = extract(html, url="https://forum.example.org/d/12-types-of-threads")
     assert record.error is None
     assert record.body.count("THREAD") == 2
+
+
+FIRST = "I turned off Messages in iCloud on every device but the storage still shows 17 GB."
+XENFORO = f"""<html><body><div class="block-body js-replyNewMessageContainer">
+<article class="message message--post"><div class="message-cell message-cell--main">
+ <article class="message-body js-selectToQuote"><div class="bbWrapper">{FIRST}</div></article>
+</div></article>
+<article class="message message--post"><div class="message-cell message-cell--main">
+ <article class="message-body js-selectToQuote"><div class="bbWrapper">
+  <blockquote class="bbCodeBlock bbCodeBlock--expandable bbCodeBlock--quote">
+   <div class="bbCodeBlock-title">felix said:</div>
+   <div class="bbCodeBlock-content"><div class="bbCodeBlock-expandContent">{FIRST}</div>
+   <div class="bbCodeBlock-expandLink"><a role="button">Click to expand...</a></div></div>
+  </blockquote>REPLY It takes a day for the usage figure to catch up.
+  <blockquote class="bbCodeBlock bbCodeBlock--quote"><div class="bbCodeBlock-content">
+   OLDER a post from the first page of the thread, quoted here again.</div></blockquote>
+ </div></article></div></article></div></body></html>"""
+
+
+def test_quote_of_a_post_on_the_page_goes_a_quote_of_an_older_page_stays() -> None:
+    text, trace = _clean_text(XENFORO, "forum")
+    assert text.count(FIRST) == 1
+    assert "REPLY" in text and "OLDER" in text
+    verdicts = {d.verdict for d in trace.decisions if d.rule == "post-quote"}
+    assert verdicts == {"drop", "spare (not repeated)"}
+
+
+def test_quotes_stay_on_articles() -> None:
+    text, _ = _clean_text(XENFORO, "article")
+    assert text.count(FIRST) == 2

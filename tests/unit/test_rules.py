@@ -148,13 +148,26 @@ def _applies_on(rule: TokenRule) -> str | None:
 TOKEN_CASES = [(r, part) for r in TOKEN_RULES for part in r.parts]
 
 
+# repeated_only rules remove an element only when its text is also elsewhere on the page
+REPEATED = "DROP a quoted sentence that the page also shows in its own post"
+
+
+def _repeat_of(rule: TokenRule) -> str:
+    return f"<p>{REPEATED}</p>" if rule.repeated_only else ""
+
+
+def _drop_text(rule: TokenRule, default: str) -> str:
+    return REPEATED if rule.repeated_only else default
+
+
 @pytest.mark.parametrize(("rule", "part"), TOKEN_CASES,
                          ids=[f"{r.name}:{p}" for r, p in TOKEN_CASES])
 def test_token_rule_removes_each_part(rule: TokenRule, part: str) -> None:
-    html = (f'<html><body><div class="{part}"><a href="/x">DROP one</a> DROP two</div>'
+    inner = _drop_text(rule, '<a href="/x">DROP one</a> DROP two')
+    html = (f'<html><body>{_repeat_of(rule)}<div class="{part}">{inner}</div>'
             f"<p>{PROSE}</p></body></html>")
     text, trace = cleaned(html, page_type=_applies_on(rule))
-    assert "DROP" not in text
+    assert text.count("DROP") == (1 if rule.repeated_only else 0)
     assert "KEEP" in text
     assert rule.name in dropped_by(trace)
 
@@ -163,9 +176,21 @@ def test_token_rule_removes_each_part(rule: TokenRule, part: str) -> None:
 def test_token_rule_matches_id_and_word_parts(rule: TokenRule) -> None:
     part = rule.parts[0]
     for attrs in (f'id="{part}"', f'class="site-{part}"', f'class="x {part}-inner"'):
-        text, _ = cleaned(f"<html><body><div {attrs}>DROP</div><p>{PROSE}</p></body></html>",
+        text, _ = cleaned(f"<html><body>{_repeat_of(rule)}<div {attrs}>"
+                          f"{_drop_text(rule, 'DROP')}</div><p>{PROSE}</p></body></html>",
                           page_type=_applies_on(rule))
-        assert "DROP" not in text, attrs
+        assert text.count("DROP") == (1 if rule.repeated_only else 0), attrs
+
+
+@pytest.mark.parametrize("rule", [r for r in TOKEN_RULES if r.repeated_only],
+                         ids=lambda r: r.name)
+def test_repeated_only_rule_spares_text_shown_once(rule: TokenRule) -> None:
+    # a quote of a post from an earlier page of the thread is the only copy here
+    html = (f'<html><body><div class="{rule.parts[0]}">{REPEATED}</div>'
+            f"<p>{PROSE}</p></body></html>")
+    text, trace = cleaned(html, page_type=_applies_on(rule))
+    assert REPEATED in text
+    assert any(d.verdict == "spare (not repeated)" for d in trace.decisions)
 
 
 @pytest.mark.parametrize("rule", [r for r in TOKEN_RULES if r.only_on], ids=lambda r: r.name)

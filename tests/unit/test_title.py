@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from stripper.dom import build_tree
 from stripper.metadata import extract_metadata
-from stripper.metadata.title import brand_names, strip_site
+from stripper.metadata.title import brand_names, heading_text, strip_site
 
 SERVICE = """<html><head>
 <title>Business Text Messaging | Ringline</title>
@@ -55,3 +55,44 @@ def test_leading_brand_segment_is_stripped() -> None:
     # a product whose name starts with the brand keeps it
     assert strip_site("Portman Lights P1 Retro - 4 Units", [], 4, head_only=True,
                       brands=["Portman Lights"]) == "Portman Lights P1 Retro"
+
+
+def test_faq_question_is_not_the_headline() -> None:
+    html = """<html><head><title>12 Must-Have Data Analysis Tools for 2026 | Datalane</title>
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "FAQPage",
+ "mainEntity": [{"@type": "Question", "name": "What are the best tools for data analysis?",
+ "acceptedAnswer": {"@type": "Answer", "text": "Python, SQL and a notebook."}}]}</script>
+</head><body><header><h1 class="logo">Datalane</h1></header>
+<article><p>Twelve tools, from notebooks to warehouses.</p></article></body></html>"""
+    m = extract_metadata(build_tree(html), "https://datalane.example/blog/tools",
+                         page_type="article")
+    assert m.title == "12 Must-Have Data Analysis Tools for 2026"
+
+
+def test_heading_text_skips_buttons_and_hidden_tooltips() -> None:
+    html = """<html><head><title>tokio - Rust</title></head><body><main>
+<h1>Crate <span>tokio</span>&nbsp;<button id="copy-path">Copy item path</button></h1>
+<h2>IAM overview<span hidden><span>Stay organized with collections</span></span></h2>
+</main></body></html>"""
+    tree = build_tree(html)
+    m = extract_metadata(tree, "https://docs.example/tokio/", page_type="documentation")
+    assert m.title == "Crate tokio"
+    h2 = tree.css_first("h2")
+    assert h2 is not None and heading_text(h2) == "IAM overview"
+
+
+def test_leading_product_name_is_kept_trailing_site_name_goes() -> None:
+    names = ["stripe.example", "Stripe"]
+    # a leading segment holding the site's name and more names a product
+    assert strip_site("Stripe Payments | Global Payment Processing Platform", names, 4,
+                      head_only=True) == "Stripe Payments"
+    # a trailing one holding it is the site ("The Motley Fool" for fool.example)
+    assert strip_site("Best Cloud Stocks of 2025 | The Motley Fool", ["fool.example"], 4,
+                      head_only=True) == "Best Cloud Stocks of 2025"
+
+
+def test_number_ranges_are_not_separators() -> None:
+    assert strip_site("Tech conferences in Americas 2026 / 2027", ["dev.example"], 4,
+                      head_only=True) == "Tech conferences in Americas 2026 / 2027"
+    assert strip_site("Squad 2024 - 2025 | Spurs Forum", ["Spurs Forum"], 4,
+                      head_only=True) == "Squad 2024 - 2025"
