@@ -74,7 +74,15 @@ DATE_ELEMENTS = (
     "time, [class*=date], [class*=publish], [class*=posted], [itemprop=datePublished]"
 )
 # Structural containers whose dates never describe the page.
-DATE_CHROME_TAGS: frozenset[str] = frozenset({"header", "nav", "footer", "aside", "form"})
+# (A <blockquote> quotes someone else: an embedded post's date is not the page's.)
+DATE_CHROME_TAGS: frozenset[str] = frozenset({"header", "nav", "footer", "aside", "form",
+                                              "blockquote"})
+# Labels that make a line with a date in it the page's dateline, however long the
+# rest of the line ("Posted on the 15/12/2025 at 19:00 by", "Essay - Published: …").
+PUBLISHED_WORDS: tuple[str, ...] = (
+    "published", "posted", "submitted", "publicado", "publié", "publiée", "pubblicato",
+    "veröffentlicht", "publicada",
+)
 AUTHOR_PRECEDENCE: dict[str, int] = {
     "json-ld": 0,
     "meta": 1,
@@ -126,6 +134,24 @@ PLACEHOLDER_AUTHORS: frozenset[str] = frozenset({
     "author", "autor", "auteur", "autore", "contributor", "contributors", "press",
     "press office", "marketing", "marketing team", "content team", "blog", "wpadmin",
     "site admin", "default", "agencias", "agencies", "wire",
+})
+# Bylines that name the writer ("By", "Written by", "Por", "Von"…) as opposed to a
+# reviewer, an editor or a sponsor ("Reviewed by", "Edited by", "Sponsored by").
+WRITER_PREFIXES: tuple[str, ...] = (
+    "written by", "words by", "story by", "by", "escrito por", "por", "geschrieben von",
+    "verfasst von", "von", "écrit par", "rédigé par", "par", "scritto da", "di",
+)
+NOT_WRITER_LABELS: tuple[str, ...] = (
+    "reviewed", "edited", "published", "sponsored", "checked", "posted", "updated", "photos",
+    "photo", "illustrated", "illustration", "presented", "powered", "produced", "hosted",
+    "revisado", "editado", "publicado", "patrocinado",
+)
+# Placeholders that are site accounts rather than a desk the page names ("Admin",
+# "webmaster"): never the author. The other placeholders ("News Desk", "Staff",
+# "Anonymous") are the author as the page states it when nothing names a person.
+SITE_ACCOUNTS: frozenset[str] = frozenset({
+    "admin", "administrator", "administrador", "administrateur", "amministratore", "root",
+    "webmaster", "wpadmin", "site admin", "default", "user", "unknown",
 })
 # Words that make a string a role, a label or a date rather than a name.
 NOT_NAME_WORDS: frozenset[str] = frozenset({

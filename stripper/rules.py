@@ -190,6 +190,11 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
               # bbcode_quote, MyBB mycode_quote, SMF bbc_standard_quote
               "a reply's quote of a post shown on the same page: the text is there already",
               guarded=False, max_paragraphs=None, only_on=("forum",), repeated_only=True),
+    TokenRule("feedback-widget",
+              ("feedback", "page-feedback", "doc-feedback", "docs-feedback", "was-this-helpful",
+               "helpful-widget", "rate-this-page"),
+              "'Was this page helpful?' boxes under documentation pages and their thank-you notes",
+              max_paragraphs=1, only_on=("documentation",)),
     TokenRule("product-reviews",
               ("review", "reviews", "rating", "ratings", "yotpo", "okendo", "jdgm", "judgeme",
                "stamped", "bazaarvoice", "bv", "trustpilot", "feefo", "reevoo", "powerreviews"),
@@ -367,6 +372,8 @@ DISCLOSURE_PATTERNS: tuple[str, ...] = (
     r"\bmay receive compensation\b", r"\breader-supported\b",
     r"\bindependently (?:test|evaluate|review|research)\w* (?:all|everything)\b",
     r"\bas an amazon associate\b",
+    # the licence footer of documentation engines (Google devsite and others)
+    r"\bthe content of this (?:page|site|website) is licensed under\b",
 )
 
 # Words that interface counters pair with a number ("12 Posts 5 Posters 3.2k Views",

@@ -28,6 +28,7 @@ from ..metarules import (
     NOT_PAGE_DATE_WORDS,
     PAGE_AUTHOR_ELEMENTS,
     PAGE_BYLINE_PREFIXES,
+    PUBLISHED_WORDS,
 )
 from ..options import MetadataOptions
 from ..rules import NEUTRAL_CLASS_PREFIXES
@@ -53,6 +54,8 @@ _REJECT = frozenset(DATE_REJECT_HINTS)
 _NOT_PAGE = re.compile(
     r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in NOT_PAGE_DATE_WORDS) + r")(?:\W|$)",
     re.IGNORECASE)
+_PUBLISHED = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in PUBLISHED_WORDS) + r")\b",
+                        re.IGNORECASE)
 _MODIFIED = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in MODIFIED_WORDS) + r")\b",
                        re.IGNORECASE)
 
@@ -360,7 +363,8 @@ def _dateline_text(body: Node, reader: _Reader, *, dayfirst: bool,
         if seen > options.page_date_texts:
             return None
         found = find_dates(text, dayfirst=dayfirst)
-        if not found or (found[0].end - found[0].start) * 2 < len(text):
+        if not found or (found[0].end - found[0].start) * 2 < len(text) and \
+                not _PUBLISHED.search(text):
             continue
         parent = node.parent
         if parent is None or dom.tag(parent) in ("script", "style", "option", "td") \

@@ -334,3 +334,44 @@ def test_credit_with_a_year_is_not_a_byline() -> None:
     html = (f"<html><body><main><h1>The Fold-and-Cut Problem</h1>{LONG_BODY * 3}"
             "<p>by Kan Chu Sen, 1721.</p></main></body></html>")
     assert extract_metadata(build_tree(html), None, page_type="article").authors == ()
+
+
+@pytest.mark.parametrize(("meta", "authors"), [("News Desk", ("News Desk",)),
+                                               ("Staff", ("Staff",)), ("admin", ())])
+def test_desk_placeholder_is_the_author_when_nobody_else_is_named(
+        meta: str, authors: tuple[str, ...]) -> None:
+    html = (f'<html><head><meta name="author" content="{meta}"></head>'
+            "<body><h1>Critics' choice</h1><p>Text.</p></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").authors == authors
+    byline = html.replace("<p>Text.", "<p class='byline'>By Jane Roe</p><p>Text.")
+    assert extract_metadata(build_tree(byline), None, page_type="article").authors == \
+        ("Jane Roe",)
+
+
+def test_labelled_dateline_may_be_longer_than_its_date() -> None:
+    html = (f"<html><body><div><h1>Rust GCC backend</h1>{LONG_BODY * 3}"
+            "<div>Posted on the 15/12/2025 at 19:00 by</div></div></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").date == "2025-12-15"
+    unlabelled = html.replace("Posted on the", "Seen on the")
+    assert extract_metadata(build_tree(unlabelled), None, page_type="article").date is None
+
+
+def test_quoted_post_date_is_not_the_page_date() -> None:
+    html = (f"<html><body><div><h1>The Programming Language Death Spiral</h1>{LONG_BODY * 3}"
+            "<blockquote class='twitter-tweet'><p>So true</p>"
+            "<a href='/status/1'>November 20, 2025</a></blockquote></div></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").date is None
+
+
+@pytest.mark.parametrize(("byline", "authors"), [
+    ("By Aoife O'Riordan", ("Aoife O'Riordan",)),  # the writer, not the posting account
+    ("Reviewed by Aoife O'Riordan", ("KatieS",)),  # a reviewer is not the writer
+    ("By KatieS Senior Editor", ("KatieS",)),  # the same person, shown with a role
+])
+def test_visible_writer_beats_a_different_structured_author(
+        byline: str, authors: tuple[str, ...]) -> None:
+    ld = {"@type": "Article", "headline": "Kerry walks", "author": {"name": "KatieS"}}
+    html = (f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script>'
+            f"</head><body><h1>Kerry walks</h1><p class='meta'>{byline}</p>"
+            "<p>Text.</p></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").authors == authors
