@@ -146,6 +146,13 @@ class SelectOptions:
     # no text is an app shell whose content JavaScript renders (no-content)
     tiny_page_html: int = 20_000
     output_format: str = "txt"  # txt | md
+    # Product pages: the description declared in JSON-LD (stripper.product) heads the
+    # body when the body holds less than declared_description_cover of its words;
+    # shorter descriptions (a one-line tagline) are ignored. Measured on wcxb-dev
+    # (docs/algorithm.md): 0.3-0.7 give the same pages.
+    declared_description_types: tuple[str, ...] = ("product",)
+    declared_description_chars: int = 80
+    declared_description_cover: float = 0.5
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

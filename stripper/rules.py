@@ -112,7 +112,7 @@ TAG_RULES: tuple[Rule, ...] = (
          "not rendered, so not part of what the reader sees",
          "<p>KEEP</p><div hidden>DROP</div><div style='display: none'>DROP</div>",
          "<div hidden id='S:0'><p>KEEP</p></div>",
-         guarded=True, keep_on=("product",), unless=HIDDEN_BUT_SHOWN),
+         guarded=True, unless=HIDDEN_BUT_SHOWN),
     Rule("captions", "figcaption, .wp-caption-text, .caption, [class*=photo-credit]",
          "image captions and credits describe pictures the text does not carry",
          "<p>KEEP</p><figure><img src=x><figcaption>DROP</figcaption></figure>",
@@ -121,6 +121,12 @@ TAG_RULES: tuple[Rule, ...] = (
          "the archive calendar widget (M T W T F S S)",
          "<p>KEEP</p><table id=wp-calendar><tr><td>DROP</td></tr></table>"),
 )
+
+# schema.org types whose JSON-LD ``description`` is the product text a shop declares
+# (stripper.product): lower-case, without the schema.org prefix.
+PRODUCT_LD_TYPES: tuple[str, ...] = ("product", "productgroup", "individualproduct",
+                                     "productmodel", "vehicle", "car", "book",
+                                     "softwareapplication", "videogame")
 
 # Forms that ask the reader to write something (contact, quote, booking, sign-up
 # forms): at least CleanOptions.form_min_fields of these fields. clean.py removes

@@ -122,16 +122,36 @@ def _is_brand(segment: str, brands: list[str] | tuple[str, ...]) -> bool:
     return False
 
 
-def _is_site(segment: str, names: list[str]) -> bool:
+def _is_site(segment: str, names: list[str], *, leading: bool = False) -> bool:
+    """A segment naming the site: one of the names, a part of one, or (at the end of a
+    title) one holding a name ("The Motley Fool" for fool.com). A leading segment that
+    holds the name and more is a product ("Stripe Payments | …"), not the site."""
     seg = "".join(words(segment))
     if not seg or seg.isdigit():
         return not seg
     for n in names:
         flat = "".join(words(n.removeprefix("www.").rsplit(".", 1)[0])) if "." in n \
             and " " not in n else "".join(words(n))
-        if flat and (seg == flat or (len(seg) >= 4 and (seg in flat or flat in seg))):
+        if flat and (seg == flat or (len(seg) >= 4 and seg in flat) or
+                     (len(seg) >= 4 and flat in seg and
+                      (not leading or len(seg) - len(flat) <= 3))):
             return True
     return False
+
+
+def _split(title: str) -> list[str]:
+    """The segments of a title; a separator between two numbers is a range
+    ("2026 / 2027", "2024 - 2025"), not a separator."""
+    parts: list[str] = []
+    last = 0
+    for m in TITLE_SEPARATORS.finditer(title):
+        before, after = title[:m.start()], title[m.end():]
+        if before[-1:].isdigit() and after[:1].isdigit():
+            continue
+        parts.append(title[last:m.start()])
+        last = m.end()
+    parts.append(title[last:])
+    return parts
 
 
 def strip_site(title: str, names: list[str], max_site_words: int,
@@ -143,14 +163,15 @@ def strip_site(title: str, names: list[str], max_site_words: int,
     """
     title = " ".join(title.split())
     gone: list[str] = []
-    parts = [p for p in TITLE_SEPARATORS.split(title) if p.strip()]
+    parts = [p for p in _split(title) if p.strip()]
     if len(parts) < 2:
         if removed is not None:
             removed.extend(gone)
         return title
     while len(parts) > 1 and (_is_site(parts[-1], names) or _is_brand(parts[-1], brands)):
         gone.append(parts.pop())
-    while len(parts) > 1 and (_is_site(parts[0], names) or _is_brand(parts[0], brands)):
+    while len(parts) > 1 and (_is_site(parts[0], names, leading=True) or
+                              _is_brand(parts[0], brands)):
         gone.append(parts.pop(0))
     if head_only and len(parts) > 1 and not parts[1].strip().isdigit():
         # "Headline | Section | Site": what follows the first segment is navigation

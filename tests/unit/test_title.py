@@ -79,3 +79,20 @@ def test_heading_text_skips_buttons_and_hidden_tooltips() -> None:
     assert m.title == "Crate tokio"
     h2 = tree.css_first("h2")
     assert h2 is not None and heading_text(h2) == "IAM overview"
+
+
+def test_leading_product_name_is_kept_trailing_site_name_goes() -> None:
+    names = ["stripe.example", "Stripe"]
+    # a leading segment holding the site's name and more names a product
+    assert strip_site("Stripe Payments | Global Payment Processing Platform", names, 4,
+                      head_only=True) == "Stripe Payments"
+    # a trailing one holding it is the site ("The Motley Fool" for fool.example)
+    assert strip_site("Best Cloud Stocks of 2025 | The Motley Fool", ["fool.example"], 4,
+                      head_only=True) == "Best Cloud Stocks of 2025"
+
+
+def test_number_ranges_are_not_separators() -> None:
+    assert strip_site("Tech conferences in Americas 2026 / 2027", ["dev.example"], 4,
+                      head_only=True) == "Tech conferences in Americas 2026 / 2027"
+    assert strip_site("Squad 2024 - 2025 | Spurs Forum", ["Spurs Forum"], 4,
+                      head_only=True) == "Squad 2024 - 2025"
