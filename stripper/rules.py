@@ -25,6 +25,13 @@ HIDDEN_BUT_SHOWN = ("[id^='S:'], [role=tabpanel], [aria-labelledby], "
                     "[class*=panel], [class*=expand], [class*=more]")
 
 
+# A form around the page's headline or main landmark is a page wrapper (ASP.NET
+# WebForms puts the whole body in one <form>), and a form around ten or more linked
+# rows is a results list with checkboxes: neither is a widget.
+FORM_AROUND_PAGE = (":has(main, [role=main], article, h1, [itemprop=articleBody], "
+                    "tr:nth-of-type(10) a, li:nth-of-type(10) a)")
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """Remove every element matched by a CSS selector."""
@@ -107,6 +114,13 @@ TAG_RULES: tuple[Rule, ...] = (
     Rule("search", "[role=search], form[action*=search], form[role=search]",
          "search boxes",
          "<p>KEEP</p><form role=search>DROP</form>"),
+    Rule("forms", "form, .gform_wrapper, .wpcf7, .wpforms-container, .hbspt-form, .hs-form, "
+         ".w-form, .nf-form-cont, .elementor-form, .frm_forms, .mktoForm",
+         "forms and form-builder widgets (contact, quote, download, sign-up): their "
+         "headings, notes and validation messages are interface",
+         "<p>KEEP the paragraph</p><div class=gform_wrapper><h3>DROP</h3><form>DROP</form></div>",
+         "<form id=aspnetForm><h1>KEEP</h1><p>text</p></form>",
+         guarded=True, keep_on=("forum", "product"), unless=FORM_AROUND_PAGE),
     Rule("hidden", "[hidden], [style*='display:none'], "
          "[style*='display: none'], [style*='visibility:hidden'], [style*='visibility: hidden']",
          "not rendered, so not part of what the reader sees",
