@@ -173,6 +173,10 @@ class MetadataOptions:
     # ... and failing that, a structured modification date (article:modified_time).
     structured_modified_as_published: bool = False  # measured: 3 right, 37 wrong
     extract_dates: bool = True
+    # A dateline next to the headline at least this many days before the structured
+    # datePublished is the original publication (a re-stamped page; docs/metadata.md).
+    # One day apart is a time-zone shift, not a re-stamp (measured: 2 right, 3 wrong).
+    restamp_min_days: int = 2
     # Title: an <h1> is the headline when this share of its words agrees with a
     # structured title (og:title, JSON-LD headline, <title>); see docs/metadata.md.
     title_agreement: float = 0.6

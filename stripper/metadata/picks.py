@@ -151,7 +151,8 @@ def url_date(url: str | None) -> Candidate[str] | None:
 
 
 def pick_dates(tree: Tree, st: Structured, near: Nearby, url: str | None, options: MetadataOptions,
-               prov: Provenance, *, dayfirst: bool, undated: bool) -> tuple[str | None, str | None]:
+               prov: Provenance, *, dayfirst: bool, undated: bool,
+               relaxed: bool = False) -> tuple[str | None, str | None]:
     if not options.extract_dates:
         return None, None
 
@@ -182,7 +183,24 @@ def pick_dates(tree: Tree, st: Structured, near: Nearby, url: str | None, option
             pub = [Candidate(shown[0].value, f"{shown[0].origin}:modified", shown[0].raw,
                              shown[0].rank)]
     win = _local_day(best(pub), u)
+    if not relaxed:
+        win = _first_shown(win, [c for c in near.published if ok(c)], options)
     return prov.settle("date", win, pub), prov.settle("date_modified", best(mod), mod)
+
+
+def _first_shown(win: Candidate[str] | None, shown: list[Candidate[str]],
+                 options: MetadataOptions) -> Candidate[str] | None:
+    """A dateline next to the headline showing a day well before the structured
+    publication date is the original publication: sites re-stamp ``datePublished``
+    when they migrate or republish (a day or less apart is a time-zone shift)."""
+    if win is None or not win.origin.startswith(("json-ld", "meta")):
+        return win
+    day = date.fromisoformat(win.value[:10])
+    for c in shown:
+        if c.origin in ("visible", "time") and \
+                (day - date.fromisoformat(c.value[:10])).days >= options.restamp_min_days:
+            return c
+    return win
 
 
 def _local_day(win: Candidate[str] | None, u: Candidate[str] | None) -> Candidate[str] | None:
