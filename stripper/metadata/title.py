@@ -217,7 +217,18 @@ def heading_text(node: Node) -> str:
             and t.parent.mem_id not in hidden).split())
     else:
         text = dom.text_of(node)
-    return tidy(text).rstrip(_ANCHOR_MARKS).strip()
+    return _once(tidy(text).rstrip(_ANCHOR_MARKS).strip())
+
+
+def _once(text: str) -> str:
+    """A heading whose text is one phrase shown twice or three times (the mobile and
+    desktop copies of a responsive heading) counts once."""
+    w = text.split()
+    for k in (2, 3):
+        n = len(w) // k
+        if n and len(w) == n * k and all(w[i] == w[i % n] for i in range(len(w))):
+            return " ".join(w[:n])
+    return text
 
 
 def tidy(text: str) -> str:

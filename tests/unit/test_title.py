@@ -96,3 +96,12 @@ def test_number_ranges_are_not_separators() -> None:
                       head_only=True) == "Tech conferences in Americas 2026 / 2027"
     assert strip_site("Squad 2024 - 2025 | Spurs Forum", ["Spurs Forum"], 4,
                       head_only=True) == "Squad 2024 - 2025"
+
+
+def test_responsive_heading_copies_count_once() -> None:
+    html = """<html><head><title>BBC News - Breaking news and the latest stories</title>
+</head><body><main><h1><span class="mobile">News</span> <span class="desktop">News</span></h1>
+<p>Stories.</p></main></body></html>"""
+    tree = build_tree(html)
+    h1 = tree.css_first("h1")
+    assert h1 is not None and heading_text(h1) == "News"
