@@ -135,6 +135,17 @@ PLACEHOLDER_AUTHORS: frozenset[str] = frozenset({
     "press office", "marketing", "marketing team", "content team", "blog", "wpadmin",
     "site admin", "default", "agencias", "agencies", "wire",
 })
+# Bylines that name the writer ("By", "Written by", "Por", "Von"…) as opposed to a
+# reviewer, an editor or a sponsor ("Reviewed by", "Edited by", "Sponsored by").
+WRITER_PREFIXES: tuple[str, ...] = (
+    "written by", "words by", "story by", "by", "escrito por", "por", "geschrieben von",
+    "verfasst von", "von", "écrit par", "rédigé par", "par", "scritto da", "di",
+)
+NOT_WRITER_LABELS: tuple[str, ...] = (
+    "reviewed", "edited", "published", "sponsored", "checked", "posted", "updated", "photos",
+    "photo", "illustrated", "illustration", "presented", "powered", "produced", "hosted",
+    "revisado", "editado", "publicado", "patrocinado",
+)
 # Placeholders that are site accounts rather than a desk the page names ("Admin",
 # "webmaster"): never the author. The other placeholders ("News Desk", "Staff",
 # "Anonymous") are the author as the page states it when nothing names a person.

@@ -146,6 +146,13 @@ class SelectOptions:
     # no text is an app shell whose content JavaScript renders (no-content)
     tiny_page_html: int = 20_000
     output_format: str = "txt"  # txt | md
+    # Product pages: the description declared in JSON-LD (stripper.product) heads the
+    # body when the body holds less than declared_description_cover of its words;
+    # shorter descriptions (a one-line tagline) are ignored. Measured on wcxb-dev
+    # (docs/algorithm.md): 0.3-0.7 give the same pages.
+    declared_description_types: tuple[str, ...] = ("product",)
+    declared_description_chars: int = 80
+    declared_description_cover: float = 0.5
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -162,6 +169,10 @@ class MetadataOptions:
     # ... and failing that, a structured modification date (article:modified_time).
     structured_modified_as_published: bool = False  # measured: 3 right, 37 wrong
     extract_dates: bool = True
+    # A dateline next to the headline at least this many days before the structured
+    # datePublished is the original publication (a re-stamped page; docs/metadata.md).
+    # One day apart is a time-zone shift, not a re-stamp (measured: 2 right, 3 wrong).
+    restamp_min_days: int = 2
     # Title: an <h1> is the headline when this share of its words agrees with a
     # structured title (og:title, JSON-LD headline, <title>); see docs/metadata.md.
     title_agreement: float = 0.6

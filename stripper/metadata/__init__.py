@@ -70,7 +70,7 @@ def extract_metadata(tree: Tree, url: str | None = None,
     authors = pick_authors(tree, st, near, prov, options, sites=_publishers(st, host),
                            relaxed=relaxed, undated=undated)
     date, modified = pick_dates(tree, st, near, url, options, prov, dayfirst=dayfirst,
-                                undated=undated)
+                                undated=undated, relaxed=relaxed)
     for d in prov.losers:
         trace.add("metadata", d.node, d.rule, d.verdict, text=d.text)
     return Metadata(

@@ -361,3 +361,30 @@ def test_quoted_post_date_is_not_the_page_date() -> None:
             "<blockquote class='twitter-tweet'><p>So true</p>"
             "<a href='/status/1'>November 20, 2025</a></blockquote></div></body></html>")
     assert extract_metadata(build_tree(html), None, page_type="article").date is None
+
+
+@pytest.mark.parametrize(("byline", "authors"), [
+    ("By Aoife O'Riordan", ("Aoife O'Riordan",)),  # the writer, not the posting account
+    ("Reviewed by Aoife O'Riordan", ("KatieS",)),  # a reviewer is not the writer
+    ("By KatieS Senior Editor", ("KatieS",)),  # the same person, shown with a role
+])
+def test_visible_writer_beats_a_different_structured_author(
+        byline: str, authors: tuple[str, ...]) -> None:
+    ld = {"@type": "Article", "headline": "Kerry walks", "author": {"name": "KatieS"}}
+    html = (f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script>'
+            f"</head><body><h1>Kerry walks</h1><p class='meta'>{byline}</p>"
+            "<p>Text.</p></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").authors == authors
+
+
+@pytest.mark.parametrize(("shown", "iso"), [
+    ("August 25, 2024", "2024-08-25"),  # shown well before the stamp: first published then
+    ("June 23, 2025", "2025-06-24"),  # a day before: a time-zone shift, the stamp stands
+    ("July 1, 2025", "2025-06-24"),  # after the stamp: an update, the stamp stands
+])
+def test_dateline_well_before_a_restamped_structured_date(shown: str, iso: str) -> None:
+    ld = {"@type": "Article", "headline": "Nine ways", "datePublished": "2025-06-24T10:00:00Z"}
+    html = (f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script>'
+            f"</head><body><h1>Nine ways</h1><p class='date'>{shown}</p>"
+            "<p>Text.</p></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").date == iso

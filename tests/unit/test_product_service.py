@@ -108,3 +108,74 @@ def test_form_wrapping_the_page_is_spared() -> None:
             "</form></body></html>")
     text, _ = cleaned(html)
     assert text.count("KEEP") == 2 and "Title" in text
+
+
+# ------------------------------------------------------------------ declared description
+from stripper import Options, extract  # noqa: E402
+from stripper.product import complete_body, declared_description, word_cover  # noqa: E402
+
+DESCRIPTION = ("These quarter socks are engineered for comfort: higher than an ankle sock, "
+               "lower than a calf sock, with a honeycomb arch support and a seamless toe.")
+
+
+def _ld(obj: str) -> str:
+    return f'<script type="application/ld+json">{obj}</script>'
+
+
+def test_declared_description_reads_product_json_ld() -> None:
+    html = ("<html><head>" + _ld('{"@context":"https://schema.org","@graph":[{"@type":"WebPage",'
+            '"description":"A page about socks and more socks, for everyone who wears socks."},'
+            '{"@type":"Product","name":"Quarter Socks","description":"' + DESCRIPTION + '"}]}')
+            + "</head><body><p>x</p></body></html>")
+    assert declared_description(parse(html)) == DESCRIPTION
+
+
+def test_declared_description_strips_markup_and_percent_encoding() -> None:
+    encoded = DESCRIPTION.replace(" ", "%20")
+    html = "<html><head>" + _ld('{"@type":"Product","description":"' + encoded + '"}') + "</head></html>"
+    assert declared_description(parse(html)) == DESCRIPTION
+    marked = DESCRIPTION.replace("comfort", "<b>comfort</b>")
+    html = "<html><head>" + _ld('{"@type":"Product","description":"' + marked + '"}') + "</head></html>"
+    assert declared_description(parse(html)) == DESCRIPTION
+
+
+def test_short_or_non_product_descriptions_are_ignored() -> None:
+    html = "<html><head>" + _ld('{"@type":"Product","description":"Cosy socks."}') + "</head></html>"
+    assert declared_description(parse(html)) is None
+    html = "<html><head>" + _ld('{"@type":"Article","description":"' + DESCRIPTION + '"}') + "</head></html>"
+    assert declared_description(parse(html)) is None
+
+
+def test_complete_body_adds_the_description_only_when_missing() -> None:
+    body = "Quarter Socks\n\nFree shipping over $75."
+    assert complete_body(body, DESCRIPTION).startswith(DESCRIPTION)
+    shown = f"Quarter Socks\n\n{DESCRIPTION}"
+    assert complete_body(shown, DESCRIPTION) == shown
+    assert complete_body(body, None) == body
+    assert word_cover(DESCRIPTION, shown) == 1.0
+
+
+SHOP_PAGE = """<html><head><title>Quarter Socks</title>
+<meta property="og:type" content="product">
+{ld}
+</head><body>
+<header class="site-header"><a href="/">Socks Co</a></header>
+<main><section class="product"><h1>Quarter Socks</h1>
+<div class="product__price">$17.00</div>
+<form action="/cart/add"><select name="size"><option>M</option></select>
+<button>Add to cart</button></form>
+<p>Made from long-staple cotton that stays soft wash after wash, in eight colours for every day.</p>
+</section></main>
+<footer><p>Copyright 2024 Socks Co</p></footer></body></html>"""
+
+
+def test_product_page_body_gets_its_declared_description_and_says_why() -> None:
+    ld = _ld('{"@type":"Product","name":"Quarter Socks","offers":{"@type":"Offer","price":"17"},'
+             '"description":"' + DESCRIPTION + '"}')
+    rec = extract(SHOP_PAGE.format(ld=ld), options=Options(trace=True))
+    assert rec.page_type == "product"
+    assert DESCRIPTION in rec.body and "long-staple cotton" in rec.body
+    assert any(d.rule == "declared-description" and d.verdict == "keep" for d in rec.trace)
+    # without the JSON-LD nothing is added
+    plain = extract(SHOP_PAGE.format(ld=""))
+    assert "honeycomb" not in plain.body
