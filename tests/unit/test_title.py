@@ -82,3 +82,11 @@ def test_responsive_heading_copies_count_once() -> None:
     tree = build_tree(html)
     h1 = tree.css_first("h1")
     assert h1 is not None and heading_text(h1) == "News"
+
+
+def test_home_label_gives_way_to_the_site_name() -> None:
+    html = """<html><head><title>Home - The Field Notes Blog</title>
+<meta property="og:title" content="Home"><meta property="og:site_name" content="The Field Notes Blog">
+</head><body><main><ul><li><a href="/a">First post</a></li></ul></main></body></html>"""
+    m = extract_metadata(build_tree(html), "https://fieldnotes.example/", page_type="listing")
+    assert m.title == "The Field Notes Blog"
