@@ -255,7 +255,7 @@ def pick_title(tree: Tree, st: Structured, host: str | None, options: MetadataOp
             for c in structured]
     site = names + removed
     h1s = [(strip_site(text, site, 0), node) for text, node in headings(st.h1)
-           if not _is_site(text, site)]
+           if not _is_site(text, site, leading=True)]
     found = _agreeing(h1s, cleaned, options)
     if found is not None:
         prov.settle("title", Candidate(found[0], "h1", found[0]), cleaned)

@@ -90,3 +90,13 @@ def test_home_label_gives_way_to_the_site_name() -> None:
 </head><body><main><ul><li><a href="/a">First post</a></li></ul></main></body></html>"""
     m = extract_metadata(build_tree(html), "https://fieldnotes.example/", page_type="listing")
     assert m.title == "The Field Notes Blog"
+
+
+def test_h1_naming_the_site_and_more_is_a_headline_not_a_logo() -> None:
+    html = """<html><head><title>Sharpening Stones ® | Home Page</title></head><body>
+<header><h1 class="logo"><a href="/">Sharpening Stones</a></h1></header>
+<main><h1>Welcome to Sharpening Stones</h1><p>Whetstones for every knife.</p></main>
+</body></html>"""
+    m = extract_metadata(build_tree(html), "https://www.sharpeningstones.example/",
+                         page_type="listing")
+    assert m.title == "Welcome to Sharpening Stones"
