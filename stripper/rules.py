@@ -25,6 +25,13 @@ HIDDEN_BUT_SHOWN = ("[id^='S:'], [role=tabpanel], [aria-labelledby], "
                     "[class*=panel], [class*=expand], [class*=more]")
 
 
+# A form around the page's headline or main landmark is a page wrapper (ASP.NET
+# WebForms puts the whole body in one <form>), and a form around ten or more linked
+# rows is a results list with checkboxes: neither is a widget.
+FORM_AROUND_PAGE = (":has(main, [role=main], article, h1, [itemprop=articleBody], "
+                    "tr:nth-of-type(10) a, li:nth-of-type(10) a)")
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """Remove every element matched by a CSS selector."""
@@ -107,6 +114,13 @@ TAG_RULES: tuple[Rule, ...] = (
     Rule("search", "[role=search], form[action*=search], form[role=search]",
          "search boxes",
          "<p>KEEP</p><form role=search>DROP</form>"),
+    Rule("forms", "form, .gform_wrapper, .wpcf7, .wpforms-container, .hbspt-form, .hs-form, "
+         ".w-form, .nf-form-cont, .elementor-form, .frm_forms, .mktoForm",
+         "forms and form-builder widgets (contact, quote, download, sign-up): their "
+         "headings, notes and validation messages are interface",
+         "<p>KEEP the paragraph</p><div class=gform_wrapper><h3>DROP</h3><form>DROP</form></div>",
+         "<form id=aspnetForm><h1>KEEP</h1><p>text</p></form>",
+         guarded=True, keep_on=("forum", "product"), unless=FORM_AROUND_PAGE),
     Rule("hidden", "[hidden], [style*='display:none'], "
          "[style*='display: none'], [style*='visibility:hidden'], [style*='visibility: hidden']",
          "not rendered, so not part of what the reader sees",
@@ -138,7 +152,7 @@ FORM_TEXT_FIELDS = ("input[type=text], input[type=email], input[type=tel], input
 # ---------------------------------------------------------------- class/id word-part rules
 # Word parts that name the page's own content when they qualify a structural word.
 CONTENT_PARTS: tuple[str, ...] = ("entry", "post", "article", "story", "teaser", "content",
-                                  "card", "item")
+                                  "card", "item", "message")
 
 # Utility-class words that put a colour or style on an element (Tailwind, Bootstrap):
 # "text-secondary" is grey text, not a secondary column.
@@ -231,6 +245,11 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
                "advanced-search", "search-widget", "searchbar", "search-bar"),
               "search boxes and their notes; result lists hold paragraphs and are spared",
               max_paragraphs=2),
+    TokenRule("browser-warning",
+              ("browserwarning", "browser-warning", "browsehappy", "outdated-browser",
+               "browserupgrade", "jswarning", "noscript-warning"),
+              "notices that the browser is out of date or JavaScript is off (XenForo, phpBB…)",
+              guarded=False, essential=True),
     TokenRule("breadcrumbs", ("breadcrumb", "breadcrumbs", "crumbs", "crumb"),
               "breadcrumb trails", guarded=False, essential=True),
     TokenRule("pagination",
@@ -363,6 +382,13 @@ BOILERPLATE_PHRASES: tuple[str, ...] = (
     "log in to", "sign in to", "you must be logged in", "page tools",
     "no result", "view all result", "skip to content", "ir al contenido",
     "zum inhalt springen", "aller au contenu", "back to top", "top of page", "volver arriba",
+    # browser notices and Q&A prompts (Stack Exchange-like sites, forum engines)
+    "you are using an out of date browser", "you should upgrade or use an alternative browser",
+    "javascript is disabled", "please enable javascript", "this site is best viewed",
+    "find the answer to your question by asking", "see similar questions with these tags",
+    "start asking to get answers", "you must log in to answer this question",
+    "by clicking “post your answer”", "by clicking \"post your answer\"",
+    "you must log in or register to reply here", "not the answer you're looking for",
 )
 
 # Sentences that disclose affiliate links and sponsorship: short notices around

@@ -132,7 +132,8 @@ def test_hidden_panels_a_reader_opens_are_kept(case: str) -> None:
 def test_guarded_tag_rule_spares_a_wrapper_of_the_article(rule: Rule) -> None:
     # broken markup: an unclosed <aside>/<header> or a dialog wrapper swallowing the text
     tag = {"navigation": "nav", "page-footer": "footer", "complementary": "aside",
-           "dialogs": "dialog", "page-header": "header", "hidden": "div hidden"}[rule.name]
+           "dialogs": "dialog", "page-header": "header", "hidden": "div hidden",
+           "forms": "form"}[rule.name]
     body = "".join(f"<p>{PROSE}{i}</p>" for i in range(4))
     text, _ = cleaned(f"<html><body><{tag} open>{body}</{tag}><p>tail</p></body></html>")
     assert text.count("KEEP") == 4
@@ -362,3 +363,14 @@ def test_rule_tables_name_no_sites(module: str) -> None:
     hits = [(name, s) for name, value in vars(mod).items()
             if name.isupper() for s in _strings(value) if _DOMAIN.search(s)]
     assert not hits, hits[:10]
+
+
+def test_a_form_around_a_results_list_is_kept() -> None:
+    rows = "".join(f"<tr><td><input type=checkbox></td><td><a href=/p/{i}>PAPER {i}</a></td></tr>"
+                   for i in range(12))
+    html = f"<html><body><p>{PROSE}</p><form action=/export><table>{rows}</table></form>" \
+           "<form action=/contact><h3>Get a quote</h3><p>We reply within a day.</p></form></body></html>"
+    text, trace = cleaned(html)
+    assert "PAPER 11" in text
+    assert "Get a quote" not in text
+    assert "forms" in dropped_by(trace)
