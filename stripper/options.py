@@ -188,9 +188,6 @@ class MetadataOptions:
     # Keep only the first segment of a structured "Headline | Section | Site" title
     # (measured on the development pages: docs/metadata.md).
     title_head_only: bool = True
-    # Brand names read from the logo, the home link and the copyright line are used
-    # only when this short (a header's whole text is not a name).
-    max_brand_words: int = 6
     # Byline/dateline zone: climb at most zone_levels ancestors from the headline,
     # stopping at the first holding zone_min_chars of text; read that many
     # elements before and after the headline.
