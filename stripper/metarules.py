@@ -266,11 +266,14 @@ MONTH_FIRST_LOCALES: frozenset[str] = frozenset({"en-us", "en-ph", "en-ca", "en-
 # ---------------------------------------------------------------- titles
 # Separators between a headline and a site name in <title> or og:title.
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•:»«/~]\s+|\s*\|\s*|\s+::\s+|\s*[«»]\s*")
+# Title segments that name no page: a home page's navigation label ("Home - The Blog").
+GENERIC_TITLE_SEGMENTS: frozenset[str] = frozenset({
+    "home", "home page", "homepage", "start", "start page", "front page", "main page",
+    "index", "inicio", "página de inicio", "startseite", "accueil", "pagina iniziale",
+})
 # JSON-LD types that describe a part of the page (an embedded video, a review, an
 # answer), never its headline.
 NOT_PAGE_LD_TYPES: frozenset[str] = frozenset({"videoobject", "review", "answer", "comment"})
-# Elements that show the site's logo; their alt/title text names the site.
-BRAND_LOGOS = "[class*=logo] img[alt], img[class*=logo][alt], [class*=brand] img[alt]"
 # Page types whose <h1> is usually a tagline ("Build software better, together") while
 # <title> names the page ("Trending repositories"): their headline is the cleaned
 # <title>/og:title when the two disagree (measured on wcxb-dev: docs/metadata.md).

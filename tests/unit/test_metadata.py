@@ -388,3 +388,24 @@ def test_dateline_well_before_a_restamped_structured_date(shown: str, iso: str) 
             f"</head><body><h1>Nine ways</h1><p class='date'>{shown}</p>"
             "<p>Text.</p></body></html>")
     assert extract_metadata(build_tree(html), None, page_type="article").date == iso
+
+
+def test_thread_dates_read_past_edit_notes_and_profile_labels() -> None:
+    html = ("<html><body><h1>SMF vs MyBB?</h1>"
+            "<div class='post'><dl class='postprofile'><dd><strong>Joined:</strong> "
+            "Dec 11, 2021</dd></dl><p class='author'>» Tue Aug 27, 2019 1:47 am</p>"
+            "<p>First post.</p></div></body></html>")
+    m = extract_metadata(build_tree(html), None, page_type="article")
+    assert m.date == "2019-08-27"
+    html = ("<html><body><h1>SMF vs MyBB?</h1><div class='post'>"
+            "<span class='post_date'>2019-02-23, 09:14 PM <span class='edited'>(This post was "
+            "last modified: 2024-01-05, 03:27 AM by someone who edits posts.)</span></span>"
+            "<p>First post.</p></div><div class='post'><span class='post_date'>2019-02-24, "
+            "02:31 AM</span><p>Reply.</p></div></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="forum").date == "2019-02-23"
+
+
+def test_citation_with_numbers_is_not_a_dateline() -> None:
+    html = (f"<html><body><main><h1>The Fold-and-Cut Problem</h1>{LONG_BODY * 3}"
+            "<p><i>Science</i>, volume 162, number 22, November 30, 2002.</p></main></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").date is None
