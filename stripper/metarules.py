@@ -269,6 +269,11 @@ MONTH_FIRST_LOCALES: frozenset[str] = frozenset({"en-us", "en-ph", "en-ca", "en-
 # ---------------------------------------------------------------- titles
 # Separators between a headline and a site name in <title> or og:title.
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•:»«/~]\s+|\s*\|\s*|\s+::\s+|\s*[«»]\s*")
+# Title segments that name no page: a home page's navigation label ("Home - The Blog").
+GENERIC_TITLE_SEGMENTS: frozenset[str] = frozenset({
+    "home", "home page", "homepage", "start", "start page", "front page", "main page",
+    "index", "inicio", "página de inicio", "startseite", "accueil", "pagina iniziale",
+})
 # JSON-LD types that describe a part of the page (an embedded video, a review, an
 # answer), never its headline.
 NOT_PAGE_LD_TYPES: frozenset[str] = frozenset({"videoobject", "review", "answer", "comment"})
