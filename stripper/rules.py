@@ -300,6 +300,7 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
 NEUTRAL_CLASS_PREFIXES: tuple[str, ...] = (
     "elementor", "e-con", "e-", "wp-block", "wp-container", "wp-elements", "et_pb", "et-",
     "vc_", "wpb", "fl-", "fusion", "brxe", "kt-", "uagb", "gb-", "avia", "av-", "tve",
+    "widget-span", "widget-type", "hs_cos_wrapper",
     "has-", "has_", "is-", "is_", "with-", "no-", "show-", "hide-", "enable-", "js-", "u-",
 )
 
