@@ -142,6 +142,18 @@ PRODUCT_LD_TYPES: tuple[str, ...] = ("product", "productgroup", "individualprodu
                                      "productmodel", "vehicle", "car", "book",
                                      "softwareapplication", "videogame")
 
+# Word parts of class/id (lower-case, split at "-", "_" and spaces) naming the sections
+# of a product page that hold its text: description, specifications, details,
+# features, materials (Shopify "product__description", WooCommerce
+# "woocommerce-Tabs-panel--description", Magento "product-info-details",
+# BigCommerce "productView-description"). Kept on product pages wherever they sit.
+PRODUCT_SECTION_PARTS: tuple[str, ...] = (
+    "description", "desc", "specifications", "specification", "specs", "spec", "techspecs",
+    "features", "feature", "details", "detail", "attributes", "attribute", "highlights",
+    "properties", "characteristics", "ingredients", "materials", "dimensions", "composition",
+)
+PRODUCT_SECTION_ITEMPROPS: tuple[str, ...] = ("description",)
+
 # Forms that ask the reader to write something (contact, quote, booking, sign-up
 # forms): at least CleanOptions.form_min_fields of these fields. clean.py removes
 # such a form with the small section around it (its heading, its privacy note).
