@@ -195,7 +195,10 @@ NOT_AUTHOR_LINKS = re.compile(r"/(?:category|categories|tag|tags|topic|topics|se
 USER_LINKS = (
     'a[href*="/u/"], a[href*="/user/"], a[href*="/users/"], a[href*="/members/"], '
     'a[href*="member.php"], a[href*="/profile/"], a[href*="/user-"], a[href*="/member/"], '
-    "a.username, .username, a.author-name, [itemprop=author] [itemprop=name]"
+    "a.username, .username, a.author-name, [itemprop=author] [itemprop=name], "
+    # board software that marks the poster's box rather than the profile link:
+    # phpBB (.postprofile), FluxBB/PunBB (.postleft), SMF (.poster), microformats (u-author)
+    ".postprofile dt a, .postleft dt strong, .poster h4 a, .poster h4, a.u-author, a.user"
 )
 OWNER_HINTS: frozenset[str] = frozenset({"owner", "op", "original-poster", "topic-starter",
                                          "threadstarter", "thread-starter", "first-post"})

@@ -39,6 +39,7 @@ _MOJIBAKE = re.compile("[ÃÂâ][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0
 _ANCHOR_MARKS = " ¶#\uf0c1§🔗"
 _CHROME = frozenset({"header", "nav", "footer", "aside"})
 _NOT_HEADING_TEXT = "style, script, noscript, template, button, [hidden], [role=tooltip]"
+_SITE_HEADER = 'nav, [role=navigation], a[href="/"], form, ul'
 
 
 def words(text: str) -> list[str]:
@@ -162,11 +163,14 @@ def strip_site(title: str, names: list[str], max_site_words: int,
 
 
 def _in_chrome(node: Node) -> bool:
+    """Inside the site's header, navigation, footer or a sidebar. A ``<header>`` without
+    navigation is the page's own header (the title block of an article or a
+    category), not the site's."""
     p = node.parent
     hops = 0
     while p is not None and hops < 12:
         t = dom.tag(p)
-        if t in _CHROME:
+        if t in _CHROME and (t != "header" or p.css_first(_SITE_HEADER) is not None):
             return True
         if t in ("article", "main", "body"):
             return False
@@ -261,7 +265,8 @@ def pick_title(tree: Tree, st: Structured, host: str | None, options: MetadataOp
         prov.settle("title", Candidate(found[0], "h1", found[0]), cleaned)
         return Headline(found[0], found[1], "h1")
     main_h1 = [(text, node) for text, node in h1s if not _in_chrome(node)]
-    if main_h1 and (len(main_h1) == 1 or not cleaned):
+    # the same heading twice (a mobile and a desktop copy) is one heading
+    if main_h1 and (len({t.casefold() for t, _ in main_h1}) == 1 or not cleaned):
         text, node = main_h1[0]
         prov.settle("title", Candidate(text, "h1", text), cleaned)
         return Headline(text, node, "h1")

@@ -409,3 +409,17 @@ def test_citation_with_numbers_is_not_a_dateline() -> None:
     html = (f"<html><body><main><h1>The Fold-and-Cut Problem</h1>{LONG_BODY * 3}"
             "<p><i>Science</i>, volume 162, number 22, November 30, 2002.</p></main></body></html>")
     assert extract_metadata(build_tree(html), None, page_type="article").date is None
+
+
+@pytest.mark.parametrize("post", [
+    "<div class='postleft'><dl><dt><strong>chunix64</strong></dt></dl></div>",  # FluxBB
+    "<dl class='postprofile'><dt><a href='/memberlist.php?u=5'>chunix64</a></dt></dl>",  # phpBB
+])
+def test_thread_starter_from_board_post_boxes(post: str) -> None:
+    html = ("<html><body><h1>What happened with the ISO?</h1>"
+            f"<div class='post'>{post}<p>My question.</p></div>"
+            f"<div class='post'>{post.replace('chunix64', 'helper_bee')}<p>Answer.</p></div>"
+            "</body></html>")
+    m = extract_metadata(build_tree(html), "https://bbs.example/viewtopic.php?id=30",
+                         page_type="forum")
+    assert m.authors == ("chunix64",)

@@ -100,3 +100,22 @@ def test_h1_naming_the_site_and_more_is_a_headline_not_a_logo() -> None:
     m = extract_metadata(build_tree(html), "https://www.sharpeningstones.example/",
                          page_type="listing")
     assert m.title == "Welcome to Sharpening Stones"
+
+
+def test_page_header_without_navigation_is_not_site_chrome() -> None:
+    html = """<html><head><title>Beginner Sewing Machines: My Top 7 Favorites</title></head>
+<body><header class="site-header"><a href="/">SewWell</a><nav><a href="/blog">Blog</a></nav>
+</header><div class="content"><header class="entry-header">
+<h1 class="entry-title">The 7 Best Sewing Machines for a Beginner</h1></header>
+<p>Seven machines we tested.</p></div></body></html>"""
+    m = extract_metadata(build_tree(html), "https://sewwell.example/machines", page_type="article")
+    assert m.title == "The 7 Best Sewing Machines for a Beginner"
+
+
+def test_two_copies_of_one_h1_are_one_heading() -> None:
+    html = """<html><head><title>How do you set up an ergonomic workstation? | Ergo</title>
+</head><body><main><div class="hero mobile"><h1>Setting up an ergonomic workspace</h1></div>
+<div class="hero desktop"><h1>Setting up an ergonomic workspace</h1></div>
+<p>Chair, desk, screen.</p></main></body></html>"""
+    m = extract_metadata(build_tree(html), "https://ergo.example/setup", page_type="article")
+    assert m.title == "Setting up an ergonomic workspace"
