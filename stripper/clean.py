@@ -130,8 +130,13 @@ def _match(hints: str, index: _TokenIndex) -> TokenRule | None:
     # explicit multi-word parts ("article-meta") also match BEM spellings ("article__meta")
     flat = hints.replace("__", "-")
     for comp, rule in index.compounds:
-        if comp in flat:
-            return rule
+        at = flat.find(comp)
+        while at >= 0:  # on part boundaries: "post-form" is not in "post-format"
+            end = at + len(comp)
+            if (at == 0 or not flat[at - 1].isalnum()) and \
+                    (end == len(flat) or not flat[end].isalnum()):
+                return rule
+            at = flat.find(comp, at + 1)
     return None
 
 

@@ -397,3 +397,11 @@ def test_token_rule_unless_parts_keep_content(rule: TokenRule) -> None:
         text, _ = cleaned(html, page_type=_applies_on(rule))
         assert "KEEP inside" in text, (before, part)
         assert "DROP" not in text, part
+
+
+def test_compound_parts_match_on_part_boundaries() -> None:
+    compound = next(p for r in TOKEN_RULES for p in r.parts if "-" in p)
+    html = f"<html><body><p>{PROSE}</p><div class='{compound}x-wrap'>KEEP inner</div>" \
+           f"<div class='theme-{compound}'>DROP</div></body></html>"
+    text, _ = cleaned(html)
+    assert "KEEP inner" in text and "DROP" not in text, compound
