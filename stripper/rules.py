@@ -55,6 +55,9 @@ class TokenRule:
     # word parts that, before the matched part in the same class name, say the
     # element belongs to the content ("entry-header", "post-header"): no match.
     unless_parts: tuple[str, ...] = ()
+    # word parts that, after the matched part in the same class name, say the element
+    # is an entry of the content ("search-result-item" is a result, not a search box)
+    unless_after: tuple[str, ...] = ()
     # page types the rule is limited to (empty: all types). Product pages carry
     # reviews and buy boxes that an article never has and a forum page needs.
     only_on: tuple[str, ...] = ()
@@ -177,7 +180,7 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
               ("search", "searchform", "search-form", "searchbox", "search-box", "site-search",
                "advanced-search", "search-widget", "searchbar", "search-bar"),
               "search boxes and their notes; result lists hold paragraphs and are spared",
-              max_paragraphs=2),
+              max_paragraphs=2, unless_after=("result", "results", "hit", "hits")),
     TokenRule("breadcrumbs", ("breadcrumb", "breadcrumbs", "crumbs", "crumb"),
               "breadcrumb trails", guarded=False, essential=True),
     TokenRule("pagination",
@@ -225,6 +228,12 @@ NEUTRAL_CLASS_PREFIXES: tuple[str, ...] = (
     "elementor", "e-con", "e-", "wp-block", "wp-container", "wp-elements", "et_pb", "et-",
     "vc_", "wpb", "fl-", "fusion", "brxe", "kt-", "uagb", "gb-", "avia", "av-", "tve",
     "has-", "has_", "is-", "is_", "with-", "no-", "show-", "hide-", "enable-", "js-", "u-",
+)
+# Modifier prefixes that state what a component has, lacks or hides (``has-ads``,
+# ``no-sidebar``, ``hide-read-more-ad``): such a class never names the element it
+# sits on, so no rule, guarded or not, reads it.
+STATE_CLASS_PREFIXES: tuple[str, ...] = (
+    "has-", "has_", "no-", "no_", "hide-", "show-", "with-", "without-", "enable-", "disable-",
 )
 
 # ---------------------------------------------------------------- scoring hints
