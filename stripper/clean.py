@@ -20,11 +20,13 @@ from . import dom
 from .dom import Node, Tree
 from .options import DEFAULT_OPTIONS, CleanOptions
 from .rules import (
+    FORM_TEXT_FIELDS,
     NEUTRAL_CLASS_PREFIXES,
     SECTION_HEADINGS,
     STATE_CLASS_PREFIXES,
     TAG_RULES,
     TOKEN_RULES,
+    Rule,
     TokenRule,
 )
 from .tracing import NULL_TRACE, Trace
@@ -33,6 +35,7 @@ _LANDMARK = "main, [role=main], article, [itemprop=articleBody], h1"
 # A <noscript> is kept (unwrapped) when it holds more text than the rest of the
 # page: apps that render with JavaScript ship their crawler view inside it.
 _NOSCRIPT_SHARE = 1.0
+_CODE_TAGS = "body script, body style, body template"
 # Unguarded rules still spare an element holding this share of the page text:
 # a widget is never most of the page. Calibrated on wcxb-dev.
 _HARD_GUARD_SHARE = 0.85
@@ -42,6 +45,10 @@ _PROTECTED_TAGS = frozenset({"html", "body", "main", "article"})
 _ATOMIC_CLASS_COUNT = 6
 # A paragraph counts toward TokenRule.max_paragraphs from this length (chars).
 _PARAGRAPH_CHARS = 120
+# TokenRule.repeated_only: the longest text run of the element, cut to this many
+# characters, must occur again on the page; shorter runs ("Yes") prove nothing.
+_REPEAT_MIN_CHARS = 30
+_REPEAT_PROBE_CHARS = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +90,7 @@ def match_token_rule(hints: str, index: _TokenIndex) -> TokenRule | None:
 
     Guarded rules ignore tokens with a page-builder or modifier prefix
     (``rules.NEUTRAL_CLASS_PREFIXES``); no rule reads a state class
-    (``rules.STATE_CLASS_PREFIXES``) or a BEM modifier (after ``--``).
+    (``rules.STATE_CLASS_PREFIXES``).
     """
     if not hints:
         return None
@@ -105,8 +112,6 @@ def _match(hints: str, index: _TokenIndex) -> TokenRule | None:
             continue  # atomic-CSS names ("nl", "ad", "my") are random, not meaningful
         if word.startswith(STATE_CLASS_PREFIXES):
             continue  # "has-ads", "hide-read-more-ad": what the element has, not what it is
-        # BEM modifier: "container--section-more-ads" is a container, in a variant
-        word = word.split("--", 1)[0] or word
         neutral = word.startswith(NEUTRAL_CLASS_PREFIXES)
         # BEM: in "accordion-item__dropdown" the block "accordion-item" says what the
         # component is; guarded rules look at the block name only
@@ -118,14 +123,14 @@ def _match(hints: str, index: _TokenIndex) -> TokenRule | None:
         for k, part in enumerate(parts):
             hit = index.by_part.get(part)
             if hit is not None and not (hit.guarded and (neutral or part not in block)):
-                if hit.unless_parts and any(p in hit.unless_parts for p in parts[:k]):
+                if hit.unless_parts and any(p.rsplit(":", 1)[-1] in hit.unless_parts
+                                            for p in parts[:k]):
                     continue  # "entry-header" is the header of the content, not of the site
                 if hit.unless_after and any(p in hit.unless_after for p in parts[k + 1:]):
                     continue  # "search-result-item" is a result, not a search box
                 return hit
-    # explicit multi-word parts ("article-meta") also match BEM spellings ("article__meta",
-    # "author--bio")
-    flat = hints.replace("__", "-").replace("--", "-")
+    # explicit multi-word parts ("article-meta") also match BEM spellings ("article__meta")
+    flat = hints.replace("__", "-")
     for comp, rule in index.compounds:
         if comp in flat:
             return rule
@@ -148,9 +153,12 @@ class _PageSize:
     prose: int
     text: int = 0  # 0: measure prose only
 
-    def share(self, node: Node, *, widget: bool = False) -> float:
+    def share(self, node: Node, *, prose_widget: bool = False) -> float:
+        """``prose_widget``: the rule names a widget with prose of its own (a consent
+        centre, a comment thread: unguarded, no paragraph limit), which on a page
+        of links can hold most of the prose and still be a small part of the page."""
         share = prose_len(node) / self.prose
-        if self.text and widget:
+        if self.text and prose_widget:
             share = min(share, dom.text_len(node) / self.text)
         return share
 
@@ -170,16 +178,17 @@ def clean(
 ) -> None:
     """Remove boilerplate from ``tree`` in place.
 
-    ``conservative`` keeps to the tag rules and the essential class/id rules: the
-    fallback when the full clean left too little text (a site whose every
-    element carries a menu- or widget-like class, a thread whose posts are
-    marked up as comments).
+    ``conservative`` keeps to the tag rules (hidden elements stay) and the essential
+    class/id rules: the fallback when the full clean left too little text (a site
+    whose every element carries a menu- or widget-like class, a thread whose posts
+    are marked up as comments, a page whose text waits in hidden panels).
     """
     body = tree.body
     if body is None:
         return
     _handle_noscript(tree, trace)
-    _apply_tag_rules(tree, options, trace, page_type)
+    _apply_form_sections(tree, options, trace)
+    _apply_tag_rules(tree, options, trace, page_type, keep_hidden=conservative)
     size = _page_size(body, options, page_type)  # after the tag rules: no script text
     rules = tuple(r for r in TOKEN_RULES if r.essential or not conservative)
     _apply_token_rules(body, options, trace, size, _index(rules, page_type))
@@ -192,7 +201,10 @@ def _handle_noscript(tree: Tree, trace: Trace) -> None:
         return
     body = tree.body
     inside = sum(dom.text_len(n) for n in nos)
-    outside = (dom.text_len(body) if body is not None else 0) - inside
+    # script and style text is not page text: a JavaScript app's JSON payload
+    # must not outweigh the crawler view in its <noscript>
+    code = sum(dom.text_len(n) for n in tree.css(_CODE_TAGS))
+    outside = (dom.text_len(body) if body is not None else 0) - inside - code
     keep = inside > _NOSCRIPT_SHARE * max(outside, 1)
     for n in nos:
         if trace.enabled:
@@ -204,16 +216,52 @@ def _handle_noscript(tree: Tree, trace: Trace) -> None:
             n.decompose()
 
 
+def _apply_form_sections(tree: Tree, options: CleanOptions, trace: Trace) -> None:
+    """Remove forms that ask the reader to write (contact, quote, sign-up) together
+    with the small section around them: its heading and its privacy note.
+
+    Runs before the tag rules, which strip the fields the forms are recognised by.
+    A form holding the page's landmark or most of its prose (ASP.NET pages wrap the
+    whole body in one form) is a wrapper, not a widget, and is left alone."""
+    body = tree.body
+    if body is None:
+        return
+    forms = [f for f in tree.css("body form")
+             if len(f.css(FORM_TEXT_FIELDS)) >= options.form_min_fields]
+    if not forms:
+        return
+    page_chars = max(prose_len(body), 1)
+    targets = []
+    for form in dom.outermost(forms):
+        own = prose_len(form)
+        if own / page_chars > options.guard_text_share or form.css_first(_LANDMARK) is not None:
+            continue
+        target = form
+        parent = form.parent
+        while (parent is not None and dom.tag(parent) not in _PROTECTED_TAGS
+               and prose_len(parent) - own <= options.form_section_chars
+               and parent.css_first(_LANDMARK) is None):
+            target, parent = parent, parent.parent
+        if trace.enabled:
+            trace.add("clean", dom.node_path(target), "form-section", "drop",
+                      value=prose_len(target) - own, threshold=options.form_section_chars,
+                      text=dom.text_of(target)[:80])
+        targets.append(target)
+    dom.remove(targets)
+
+
 def _apply_tag_rules(tree: Tree, options: CleanOptions, trace: Trace,
-                     page_type: str | None) -> None:
+                     page_type: str | None, *, keep_hidden: bool = False) -> None:
     size: _PageSize | None = None
     for rule in TAG_RULES:
-        if rule.name == "hidden" and not options.remove_hidden:
+        if rule.name == "hidden" and (keep_hidden or not options.remove_hidden):
             continue
         if page_type and page_type in rule.keep_on:
             continue
-        nodes = [n for n in dom.outermost(tree.css(rule.selector))
-                 if dom.tag(n) not in ("html", "body")]
+        nodes = [n for n in tree.css(rule.selector) if dom.tag(n) not in ("html", "body")]
+        if rule.unless:
+            nodes = _spare_exempt(nodes, rule, trace)
+        nodes = dom.outermost(nodes)
         if rule.guarded and nodes:
             if size is None and tree.body is not None:
                 size = _page_size(tree.body, options, page_type)
@@ -224,6 +272,42 @@ def _apply_tag_rules(tree: Tree, options: CleanOptions, trace: Trace,
                 trace.add("clean", dom.node_path(n), rule.name, "drop",
                           value=dom.text_len(n), text=dom.text_of(n)[:80])
         dom.remove(nodes)
+
+
+_TOGGLE = "button, summary, [aria-expanded], [aria-controls], [role=button], h2, h3, h4, h5, h6"
+
+
+def _disclosed(node: Node) -> bool:
+    """A collapsed panel a reader opens: right after its toggle (a button, a heading,
+    a question), or a tab pane beside a visible pane of the same class."""
+    prev = node.prev
+    while prev is not None and dom.tag(prev)[:1] in ("-", "_"):
+        prev = prev.prev
+    if prev is not None and (dom.matches(prev, _TOGGLE) or prev.css_first(_TOGGLE) is not None
+                             or dom.text_of(prev).rstrip().endswith("?")):
+        return True
+    cls = dom.attr(node, "class")
+    if not cls or node.parent is None:
+        return False
+    return any(dom.attr(sib, "class") == cls and not _looks_hidden(sib)
+               for sib in node.parent.iter() if sib.mem_id != node.mem_id)
+
+
+def _looks_hidden(node: Node) -> bool:
+    style = (dom.attr(node, "style") or "").replace(" ", "").lower()
+    return "hidden" in node.attributes or "display:none" in style or "visibility:hidden" in style
+
+
+def _spare_exempt(nodes: list[Node], rule: Rule, trace: Trace) -> list[Node]:
+    out = []
+    for n in nodes:
+        if dom.matches(n, rule.unless) or _disclosed(n):
+            if trace.enabled:
+                trace.add("clean", dom.node_path(n), rule.name, "spare (exempt)",
+                          text=dom.text_of(n)[:80])
+            continue
+        out.append(n)
+    return out
 
 
 def _spare_wrappers(nodes: list[Node], rule: str, size: _PageSize, options: CleanOptions,
@@ -248,6 +332,15 @@ def _apply_token_rules(
     body: Node, options: CleanOptions, trace: Trace, size: _PageSize, index: _TokenIndex
 ) -> None:
     doomed: list[tuple[Node, TokenRule]] = []
+    page_text: list[str] = []  # computed on first use: most pages never need it
+
+    def repeated(node: Node) -> bool:
+        probe = dom.longest_run(node)[:_REPEAT_PROBE_CHARS]
+        if len(probe) < _REPEAT_MIN_CHARS:
+            return False
+        if not page_text:
+            page_text.append(dom.flat_text(body))
+        return page_text[0].count(probe) >= 2
 
     def visit(node: Node) -> bool:
         t = dom.tag(node)
@@ -256,13 +349,18 @@ def _apply_token_rules(
         rule = match_token_rule(dom.class_id(node), index)
         if rule is None:
             return True
-        share = size.share(node, widget=not rule.guarded)
+        share = size.share(node, prose_widget=not rule.guarded and rule.max_paragraphs is None)
         limit = options.guard_text_share if rule.guarded else _HARD_GUARD_SHARE
         if share > limit or (rule.guarded and node.css_first(_LANDMARK) is not None) or (
                 rule.max_paragraphs is not None and _paragraphs(node) > rule.max_paragraphs):
             if trace.enabled:
                 trace.add("clean", dom.node_path(node), rule.name, "spare (guard)",
                           value=share, threshold=limit)
+            return True
+        if rule.repeated_only and not repeated(node):
+            if trace.enabled:
+                trace.add("clean", dom.node_path(node), rule.name, "spare (not repeated)",
+                          text=dom.longest_run(node)[:80])
             return True
         doomed.append((node, rule))
         return False

@@ -102,6 +102,27 @@ def text_len(node: Node) -> int:
     return len(node.text(deep=True, separator="").strip())
 
 
+def flat_text(node: Node) -> str:
+    """The node's text with every run of whitespace made one space."""
+    return " ".join(node.text(deep=True, separator=" ").split())
+
+
+def longest_run(node: Node) -> str:
+    """The longest text node inside ``node``, whitespace collapsed."""
+    best = ""
+    for n in node.traverse(include_text=True):
+        if n.tag == "-text":
+            t = " ".join((n.text_content or "").split())
+            if len(t) > len(best):
+                best = t
+    return best
+
+
+def matches(node: Node, selector: str) -> bool:
+    """Whether the node itself matches a CSS selector."""
+    return bool(node.css_matches(selector))
+
+
 def outermost(nodes: list[Node]) -> list[Node]:
     """Drop the nodes that lie inside another node of the list (so removal is safe)."""
     if len(nodes) < 2:

@@ -74,7 +74,15 @@ DATE_ELEMENTS = (
     "time, [class*=date], [class*=publish], [class*=posted], [itemprop=datePublished]"
 )
 # Structural containers whose dates never describe the page.
-DATE_CHROME_TAGS: frozenset[str] = frozenset({"header", "nav", "footer", "aside", "form"})
+# (A <blockquote> quotes someone else: an embedded post's date is not the page's.)
+DATE_CHROME_TAGS: frozenset[str] = frozenset({"header", "nav", "footer", "aside", "form",
+                                              "blockquote"})
+# Labels that make a line with a date in it the page's dateline, however long the
+# rest of the line ("Posted on the 15/12/2025 at 19:00 by", "Essay - Published: …").
+PUBLISHED_WORDS: tuple[str, ...] = (
+    "published", "posted", "submitted", "publicado", "publié", "publiée", "pubblicato",
+    "veröffentlicht", "publicada",
+)
 AUTHOR_PRECEDENCE: dict[str, int] = {
     "json-ld": 0,
     "meta": 1,
@@ -86,7 +94,22 @@ AUTHOR_PRECEDENCE: dict[str, int] = {
     "meta-line": 5,
     "body-byline": 6,
     "json-ld-org": 4,  # an organisation (or the site itself) as the author
+    "page": 7,  # a byline or author card elsewhere on the page (the last resort)
 }
+# Elements that may name the author anywhere on the page (the last resort): author
+# boxes after the article, "about the author" cards, theme bylines outside the
+# headline's zone.
+PAGE_AUTHOR_ELEMENTS = (
+    "[class*=author], [class*=byline], [class*=writer], [class*=creator], [rel~=author], "
+    "[itemprop=author]"
+)
+# Prefixes that make a short text anywhere on the page a byline ("Written by Jane Doe");
+# the weaker ones of BYLINE_PREFIXES ("di", "da", "von") open ordinary sentences too.
+PAGE_BYLINE_PREFIXES: tuple[str, ...] = (
+    "written by", "posted by", "published by", "words by", "story by", "by", "author:",
+    "escrito por", "publicado por", "geschrieben von", "verfasst von", "écrit par",
+    "rédigé par", "publié par", "scritto da", "pubblicato da",
+)
 
 # ---------------------------------------------------------------- bylines
 # Words that open a byline, per language (matched case-insensitively, then a name).
@@ -111,6 +134,24 @@ PLACEHOLDER_AUTHORS: frozenset[str] = frozenset({
     "author", "autor", "auteur", "autore", "contributor", "contributors", "press",
     "press office", "marketing", "marketing team", "content team", "blog", "wpadmin",
     "site admin", "default", "agencias", "agencies", "wire",
+})
+# Bylines that name the writer ("By", "Written by", "Por", "Von"…) as opposed to a
+# reviewer, an editor or a sponsor ("Reviewed by", "Edited by", "Sponsored by").
+WRITER_PREFIXES: tuple[str, ...] = (
+    "written by", "words by", "story by", "by", "escrito por", "por", "geschrieben von",
+    "verfasst von", "von", "écrit par", "rédigé par", "par", "scritto da", "di",
+)
+NOT_WRITER_LABELS: tuple[str, ...] = (
+    "reviewed", "edited", "published", "sponsored", "checked", "posted", "updated", "photos",
+    "photo", "illustrated", "illustration", "presented", "powered", "produced", "hosted",
+    "revisado", "editado", "publicado", "patrocinado",
+)
+# Placeholders that are site accounts rather than a desk the page names ("Admin",
+# "webmaster"): never the author. The other placeholders ("News Desk", "Staff",
+# "Anonymous") are the author as the page states it when nothing names a person.
+SITE_ACCOUNTS: frozenset[str] = frozenset({
+    "admin", "administrator", "administrador", "administrateur", "amministratore", "root",
+    "webmaster", "wpadmin", "site admin", "default", "user", "unknown",
 })
 # Words that make a string a role, a label or a date rather than a name.
 NOT_NAME_WORDS: frozenset[str] = frozenset({
@@ -138,6 +179,7 @@ ROLE_WORDS: frozenset[str] = frozenset({
     "redactor", "redactora", "periodista", "redakteur", "redakteurin", "journaliste",
     "rédacteur", "rédactrice", "giornalista", "jornalista", "content", "marketing", "tech",
     "contributing", "managing", "executive", "deputy", "guest", "last", "view", "read",
+    "former",
 })
 # Joiners between several names in one byline.
 AUTHOR_JOINERS = re.compile(
@@ -224,6 +266,15 @@ MONTH_FIRST_LOCALES: frozenset[str] = frozenset({"en-us", "en-ph", "en-ca", "en-
 # ---------------------------------------------------------------- titles
 # Separators between a headline and a site name in <title> or og:title.
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•:»«/~]\s+|\s*\|\s*|\s+::\s+|\s*[«»]\s*")
+# JSON-LD types that describe a part of the page (an embedded video, a review, an
+# answer), never its headline.
+NOT_PAGE_LD_TYPES: frozenset[str] = frozenset({"videoobject", "review", "answer", "comment"})
+# Elements that show the site's logo; their alt/title text names the site.
+BRAND_LOGOS = "[class*=logo] img[alt], img[class*=logo][alt], [class*=brand] img[alt]"
+# Page types whose <h1> is usually a tagline ("Build software better, together") while
+# <title> names the page ("Trending repositories"): their headline is the cleaned
+# <title>/og:title when the two disagree (measured on wcxb-dev: docs/metadata.md).
+TAGLINE_PAGE_TYPES: frozenset[str] = frozenset({"service"})
 # Words that mark a heading as page chrome, not a headline (menus, widgets).
 NOT_HEADLINE: frozenset[str] = frozenset({
     "menu", "navigation", "breadcrumb", "breadcrumbs", "cart", "sidebar", "newsletter",

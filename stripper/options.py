@@ -69,10 +69,12 @@ class FetchOptions:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CleanOptions:
-    # Hidden elements are mostly tabs, accordions and "show more" text a reader reveals
-    # with a click; hidden menus and modals fall to their own rules. Removing all
-    # hidden elements cost 0.006 F1 on wcxb-dev (0.842 -> 0.836), so it is opt-in.
-    remove_hidden: bool = False
+    # Remove hidden elements (modals, sign-in boxes, template sections, duplicate
+    # copies), sparing the ones a reader opens: tab panes, accordion and FAQ panels
+    # right after their toggle, React stream segments (rules.HIDDEN_BUT_SHOWN), and
+    # any hidden wrapper holding most of the page. Removing every hidden element
+    # cost 0.006 F1 on wcxb-dev; with those exemptions it gains 0.001 (0.8573 -> 0.8580).
+    remove_hidden: bool = True
     # A class/id rule marked "guarded" never removes an element holding more than
     # this share of the page's text: it is the page, not a widget inside it.
     # Calibrated on wcxb-dev (0.5-0.7 flat; below 0.4 sidebars survive on narrow pages).
@@ -82,6 +84,12 @@ class CleanOptions:
     # the prose, and spare it only when it holds that much of both. Prose alone
     # says a consent centre or a login sheet is "most of the page" on a shop grid.
     link_content_types: tuple[str, ...] = ("listing", "collection")
+    # A form with at least this many text fields (rules.FORM_TEXT_FIELDS) is a
+    # contact, quote or sign-up form; it goes with its enclosing section while that
+    # section adds at most form_section_chars of prose of its own (a heading and a
+    # privacy note). Measured on wcxb-dev: docs/algorithm.md.
+    form_min_fields: int = 2
+    form_section_chars: int = 300
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -143,6 +151,13 @@ class SelectOptions:
     # no text is an app shell whose content JavaScript renders (no-content)
     tiny_page_html: int = 20_000
     output_format: str = "txt"  # txt | md
+    # Product pages: the description declared in JSON-LD (stripper.product) heads the
+    # body when the body holds less than declared_description_cover of its words;
+    # shorter descriptions (a one-line tagline) are ignored. Measured on wcxb-dev
+    # (docs/algorithm.md): 0.3-0.7 give the same pages.
+    declared_description_types: tuple[str, ...] = ("product",)
+    declared_description_chars: int = 80
+    declared_description_cover: float = 0.5
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -159,6 +174,10 @@ class MetadataOptions:
     # ... and failing that, a structured modification date (article:modified_time).
     structured_modified_as_published: bool = False  # measured: 3 right, 37 wrong
     extract_dates: bool = True
+    # A dateline next to the headline at least this many days before the structured
+    # datePublished is the original publication (a re-stamped page; docs/metadata.md).
+    # One day apart is a time-zone shift, not a re-stamp (measured: 2 right, 3 wrong).
+    restamp_min_days: int = 2
     # Title: an <h1> is the headline when this share of its words agrees with a
     # structured title (og:title, JSON-LD headline, <title>); see docs/metadata.md.
     title_agreement: float = 0.6
@@ -170,6 +189,9 @@ class MetadataOptions:
     # Keep only the first segment of a structured "Headline | Section | Site" title
     # (measured on the development pages: docs/metadata.md).
     title_head_only: bool = True
+    # Brand names read from the logo, the home link and the copyright line are used
+    # only when this short (a header's whole text is not a name).
+    max_brand_words: int = 6
     # Byline/dateline zone: climb at most zone_levels ancestors from the headline,
     # stopping at the first holding zone_min_chars of text; read that many
     # elements before and after the headline.
@@ -185,6 +207,14 @@ class MetadataOptions:
     page_date_texts: int = 200  # short texts with digits read page-wide, at most
     max_dateline_text: int = 60  # a page-wide dateline text is at most this long
     body_byline_blocks: int = 2
+    # Last resort for authors: author cards and "Written by …" lines anywhere on the
+    # page outside chrome, comments and widgets (0: off; docs/metadata.md).
+    page_author_elements: int = 60  # elements with an author/byline class read, at most
+    page_byline_texts: int = 30  # short texts opening with "By"/"Written by" read, at most
+    max_page_byline_chars: int = 80  # longer texts are prose or bios, not bylines
+    # ... and the names must make up this share of the text (after the "By"), so that
+    # an author bio ("Jane writes about …") is not read as the name "Jane".
+    page_byline_name_share: float = 0.5
     # A person's name standing alone next to the headline (before the first
     # paragraph of prose) is the byline when nothing better names the author.
     lone_names: bool = True

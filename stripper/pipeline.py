@@ -16,6 +16,7 @@ from .metadata import extract_metadata
 from .options import DEFAULT_OPTIONS, Options
 from .pagetype import detect_page_type
 from .parse import parse, to_text
+from .product import complete_body, declared_description
 from .record import ErrorInfo, Item, Metadata, Page, Record
 from .render import render, render_items
 from .score import Scores, score
@@ -55,13 +56,17 @@ def extract_page(page: Page, *, options: Options = DEFAULT_OPTIONS) -> Record:
                                 page_type=page_type.page_type,
                                 page_type_scores=page_type.scores)
         dates = teaser_dates(tree) if page_type.page_type in ITEM_TYPES else {}
+        declared = (declared_description(tree, options.select)
+                    if page_type.page_type in options.select.declared_description_types else None)
         doc, scores, selection, body = _content(tree, page_type.page_type, options, trace)
+        body = complete_body(body, declared, options.select, trace)
         retried = False
         if len(body) < options.select.retry_below_chars:
             retry = _content(parse(text, options), page_type.page_type, options, trace,
                              conservative=True)
             if len(retry[3]) > len(body):
                 doc, scores, selection, body = retry
+                body = complete_body(body, declared, options.select, trace)
                 retried = True
         if not body.strip() and len(text) <= options.select.tiny_page_html:
             selection = tiny_page(doc, scores, options.select, trace)

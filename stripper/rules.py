@@ -17,6 +17,21 @@ from typing import Literal
 Action = Literal["remove", "remove-guarded"]
 
 
+# Hidden in the HTML but shown to the reader: React streams server-rendered
+# Suspense segments as <div hidden id="S:n"> and moves them into place; tabs and
+# accordions hide the panels a reader opens with a click.
+HIDDEN_BUT_SHOWN = ("[id^='S:'], [role=tabpanel], [aria-labelledby], "
+                    "[class*=tab], [class*=accordion], [class*=collaps], [class*=toggle], "
+                    "[class*=panel], [class*=expand], [class*=more]")
+
+
+# A form around the page's headline or main landmark is a page wrapper (ASP.NET
+# WebForms puts the whole body in one <form>), and a form around ten or more linked
+# rows is a results list with checkboxes: neither is a widget.
+FORM_AROUND_PAGE = (":has(main, [role=main], article, h1, [itemprop=articleBody], "
+                    "tr:nth-of-type(10) a, li:nth-of-type(10) a)")
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """Remove every element matched by a CSS selector."""
@@ -30,6 +45,9 @@ class Rule:
     # <aside> or <header> that swallowed the article, as broken markup does).
     guarded: bool = False
     keep_on: tuple[str, ...] = ()  # page types on which the rule does not apply
+    # a selector for matched elements the rule spares (they look like what the rule
+    # names but are something else, e.g. hidden React stream segments)
+    unless: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +71,8 @@ class TokenRule:
     keep_on: tuple[str, ...] = ()
     max_paragraphs: int | None = 2
     # word parts that, before the matched part in the same class name, say the
-    # element belongs to the content ("entry-header", "post-header"): no match.
+    # element is something else: content ("entry-header", "post-header") or a
+    # colour utility ("text-secondary"): no match.
     unless_parts: tuple[str, ...] = ()
     # word parts that, after the matched part in the same class name, say the element
     # is an entry of the content ("search-result-item" is a result, not a search box)
@@ -64,6 +83,9 @@ class TokenRule:
     # essential rules still apply in the conservative retry (pipeline: when the
     # full clean leaves too little text, e.g. a thread whose posts are "comments")
     essential: bool = False
+    # remove only an element whose longest text run also appears elsewhere on the
+    # page: a quote of a post that is on this page, not one from an earlier page
+    repeated_only: bool = False
 
 
 # ---------------------------------------------------------------- tag and attribute rules
@@ -95,11 +117,19 @@ TAG_RULES: tuple[Rule, ...] = (
     Rule("search", "[role=search], form[action*=search], form[role=search]",
          "search boxes",
          "<p>KEEP</p><form role=search>DROP</form>"),
+    Rule("forms", "form, .gform_wrapper, .wpcf7, .wpforms-container, .hbspt-form, .hs-form, "
+         ".w-form, .nf-form-cont, .elementor-form, .frm_forms, .mktoForm",
+         "forms and form-builder widgets (contact, quote, download, sign-up): their "
+         "headings, notes and validation messages are interface",
+         "<p>KEEP the paragraph</p><div class=gform_wrapper><h3>DROP</h3><form>DROP</form></div>",
+         "<form id=aspnetForm><h1>KEEP</h1><p>text</p></form>",
+         guarded=True, keep_on=("forum", "product"), unless=FORM_AROUND_PAGE),
     Rule("hidden", "[hidden], [style*='display:none'], "
          "[style*='display: none'], [style*='visibility:hidden'], [style*='visibility: hidden']",
          "not rendered, so not part of what the reader sees",
          "<p>KEEP</p><div hidden>DROP</div><div style='display: none'>DROP</div>",
-         keep_on=("product",)),
+         "<div hidden id='S:0'><p>KEEP</p></div>",
+         guarded=True, unless=HIDDEN_BUT_SHOWN),
     Rule("captions", "figcaption, .wp-caption-text, .caption, [class*=photo-credit]",
          "image captions and credits describe pictures the text does not carry",
          "<p>KEEP</p><figure><img src=x><figcaption>DROP</figcaption></figure>",
@@ -109,10 +139,28 @@ TAG_RULES: tuple[Rule, ...] = (
          "<p>KEEP</p><table id=wp-calendar><tr><td>DROP</td></tr></table>"),
 )
 
+# schema.org types whose JSON-LD ``description`` is the product text a shop declares
+# (stripper.product): lower-case, without the schema.org prefix.
+PRODUCT_LD_TYPES: tuple[str, ...] = ("product", "productgroup", "individualproduct",
+                                     "productmodel", "vehicle", "car", "book",
+                                     "softwareapplication", "videogame")
+
+# Forms that ask the reader to write something (contact, quote, booking, sign-up
+# forms): at least CleanOptions.form_min_fields of these fields. clean.py removes
+# such a form with the small section around it (its heading, its privacy note).
+# Search boxes have one field; buy boxes have a quantity and selects, not these.
+FORM_TEXT_FIELDS = ("input[type=text], input[type=email], input[type=tel], input:not([type]), "
+                    "textarea")
+
 # ---------------------------------------------------------------- class/id word-part rules
 # Word parts that name the page's own content when they qualify a structural word.
 CONTENT_PARTS: tuple[str, ...] = ("entry", "post", "article", "story", "teaser", "content",
                                   "card", "item")
+
+# Utility-class words that put a colour or style on an element (Tailwind, Bootstrap):
+# "text-secondary" is grey text, not a secondary column.
+UTILITY_PARTS: tuple[str, ...] = ("text", "bg", "color", "btn", "button", "border", "outline",
+                                  "stroke", "fill", "label", "link", "badge", "alert", "ring")
 
 TOKEN_RULES: tuple[TokenRule, ...] = (
     TokenRule("cookie-consent",
@@ -145,6 +193,25 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
               # on forums the posts are the content, on product pages the reviews are
               "comment threads and comment forms under an article",
               guarded=False, keep_on=("forum", "product"), max_paragraphs=None),
+    TokenRule("post-comments",
+              ("comments-list", "js-comments-container", "comment-copy", "js-comments-list"),
+              # Stack Exchange-like Q&A: each question and answer carries a list of short
+              # remarks; forum engines name their posts "post", "message", "reply", so
+              # unlike "comments" this rule applies on forums too
+              "remarks listed under a question or an answer on Q&A sites: not the posts",
+              guarded=False, keep_on=("product",), max_paragraphs=None),
+    TokenRule("post-quote",
+              ("quote", "quotes", "ipsquote", "quotebox", "quotecontent", "quote-container",
+               "quotecontainer", "bbcode_quote", "mycode_quote", "bbc_standard_quote"),
+              # XenForo bbCodeBlock--quote, Invision ipsQuote, FluxBB quotebox, vBulletin
+              # bbcode_quote, MyBB mycode_quote, SMF bbc_standard_quote
+              "a reply's quote of a post shown on the same page: the text is there already",
+              guarded=False, max_paragraphs=None, only_on=("forum",), repeated_only=True),
+    TokenRule("feedback-widget",
+              ("feedback", "page-feedback", "doc-feedback", "docs-feedback", "was-this-helpful",
+               "helpful-widget", "rate-this-page"),
+              "'Was this page helpful?' boxes under documentation pages and their thank-you notes",
+              max_paragraphs=1, only_on=("documentation",)),
     TokenRule("product-reviews",
               ("review", "reviews", "rating", "ratings", "yotpo", "okendo", "jdgm", "judgeme",
                "stamped", "bazaarvoice", "bv", "trustpilot", "feefo", "reevoo", "powerreviews"),
@@ -215,8 +282,12 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
               "site footers marked by class", max_paragraphs=4),
     TokenRule("sidebar-class",
               ("sidebar", "side-bar", "widget", "widgets", "widget-area", "rail", "right-rail",
-               "left-rail", "secondary"),
+               "left-rail"),
               "sidebars and widget areas", max_paragraphs=4),
+    TokenRule("secondary-column", ("secondary",),
+              "the secondary column of a layout (a sidebar); colour utilities such as "
+              "text-secondary, btn-secondary or dark:bg-secondary (Tailwind, Bootstrap) are not",
+              max_paragraphs=4, unless_parts=UTILITY_PARTS),
 )
 
 # Class names that page builders and CSS frameworks put on every component say
@@ -324,6 +395,8 @@ DISCLOSURE_PATTERNS: tuple[str, ...] = (
     r"\bmay receive compensation\b", r"\breader-supported\b",
     r"\bindependently (?:test|evaluate|review|research)\w* (?:all|everything)\b",
     r"\bas an amazon associate\b",
+    # the licence footer of documentation engines (Google devsite and others)
+    r"\bthe content of this (?:page|site|website) is licensed under\b",
 )
 
 # Words that interface counters pair with a number ("12 Posts 5 Posters 3.2k Views",

@@ -57,7 +57,7 @@ def extract_metadata(tree: Tree, url: str | None = None,
     host = urlsplit(url).hostname if url else None
     locale, _ = declared(tree, st)
     dayfirst = not month_first(locale)
-    headline = pick_title(tree, st, host, options, prov)
+    headline = pick_title(tree, st, host, options, prov, page_type)
     language = pick_language(tree, st, options, prov,
                              headline.node if headline is not None else None)
     relaxed = page_type == "forum" or _is_forum(st, url)
@@ -70,7 +70,7 @@ def extract_metadata(tree: Tree, url: str | None = None,
     authors = pick_authors(tree, st, near, prov, options, sites=_publishers(st, host),
                            relaxed=relaxed, undated=undated)
     date, modified = pick_dates(tree, st, near, url, options, prov, dayfirst=dayfirst,
-                                undated=undated)
+                                undated=undated, relaxed=relaxed)
     for d in prov.losers:
         trace.add("metadata", d.node, d.rule, d.verdict, text=d.text)
     return Metadata(

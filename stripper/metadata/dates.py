@@ -40,7 +40,7 @@ _DMY = re.compile(
 _MDY = re.compile(
     rf"\b(?P<m>{_MONTH_RE})\.?\s+{_DAY},?\s+(?:de\s+)?{_YEAR}\b", re.IGNORECASE)
 _NUMERIC = re.compile(
-    r"(?<![\d/.-])(?P<a>[0-3]?\d)([./-])(?P<b>[01]?\d)\2(?P<y>(?:19|20)\d{2})(?!\d)")
+    r"(?<![\d/.-])(?P<a>[0-3]?\d)([./-])(?P<b>[0-3]?\d)\2(?P<y>(?:19|20)\d{2})(?!\d)")
 _WEEKDAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}\b")
 

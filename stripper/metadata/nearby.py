@@ -26,6 +26,9 @@ from ..metarules import (
     MODIFIED_WORDS,
     NOT_AUTHOR_LINKS,
     NOT_PAGE_DATE_WORDS,
+    PAGE_AUTHOR_ELEMENTS,
+    PAGE_BYLINE_PREFIXES,
+    PUBLISHED_WORDS,
 )
 from ..options import MetadataOptions
 from ..rules import NEUTRAL_CLASS_PREFIXES
@@ -51,6 +54,8 @@ _REJECT = frozenset(DATE_REJECT_HINTS)
 _NOT_PAGE = re.compile(
     r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in NOT_PAGE_DATE_WORDS) + r")(?:\W|$)",
     re.IGNORECASE)
+_PUBLISHED = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in PUBLISHED_WORDS) + r")\b",
+                        re.IGNORECASE)
 _MODIFIED = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in MODIFIED_WORDS) + r")\b",
                        re.IGNORECASE)
 
@@ -358,7 +363,8 @@ def _dateline_text(body: Node, reader: _Reader, *, dayfirst: bool,
         if seen > options.page_date_texts:
             return None
         found = find_dates(text, dayfirst=dayfirst)
-        if not found or (found[0].end - found[0].start) * 2 < len(text):
+        if not found or (found[0].end - found[0].start) * 2 < len(text) and \
+                not _PUBLISHED.search(text):
             continue
         parent = node.parent
         if parent is None or dom.tag(parent) in ("script", "style", "option", "td") \
@@ -367,3 +373,80 @@ def _dateline_text(body: Node, reader: _Reader, *, dayfirst: bool,
             continue
         return Candidate(found[0].iso, "page", text, DATE_PRECEDENCE["page"])
     return None
+
+
+_BARE_YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
+_PAGE_BYLINE = re.compile(
+    r"^\s*(?:" + "|".join(re.escape(p) for p in sorted(PAGE_BYLINE_PREFIXES, key=len,
+                                                       reverse=True)) + r")(?=[\s:]|$)",
+    re.IGNORECASE)
+
+
+def _card_names(text: str, options: MetadataOptions) -> Names:
+    """The names of a short author line or card, when they are most of its text."""
+    rest, had_prefix = strip_prefix(text)
+    rest = _before_date(rest).strip(" ,;|·•-–—:")
+    if not rest or _BARE_YEAR.search(rest):
+        return ()  # "by Kan Chu Sen, 1721.", "by Acme since 2022": a credit, not a byline
+    names = split_names(rest)
+    if not names or not had_prefix and \
+            sum(len(n) for n in names) < options.page_byline_name_share * len(rest):
+        return ()
+    return names
+
+
+def page_authors(tree: Tree, *, options: MetadataOptions) -> list[Candidate[Names]]:
+    """The first author card or byline of the page outside chrome, comments and widgets:
+    the last resort when neither structured data nor the headline's zone names anyone
+    (author boxes after the article, "Written by …" lines in page-builder blocks)."""
+    body = tree.body
+    if body is None or options.page_author_elements <= 0:
+        return []
+    reader = _Reader(body, dayfirst=True, relaxed=False, options=options)
+    for node in tree.css(PAGE_AUTHOR_ELEMENTS)[:options.page_author_elements]:
+        if dom.tag(node) in _NOT_CARDS:
+            continue
+        text = dom.text_of(node)
+        if not 2 <= len(text) <= options.max_page_byline_chars:
+            continue
+        names = _card_names(text, options)
+        if names and not _in_chrome(node, reader):
+            return [Candidate(names, "page-byline", text, AUTHOR_PRECEDENCE["page"])]
+    return _byline_text(body, reader, options)
+
+
+_NOT_CARDS = frozenset({"body", "html", "article", "main", "section", "img", "meta", "link",
+                        "script", "style", "svg", "button", "input", "textarea", "select"})
+
+
+def _byline_text(body: Node, reader: _Reader, options: MetadataOptions
+                 ) -> list[Candidate[Names]]:
+    """A short text opening with "By"/"Written by" anywhere on the page; a prefix alone
+    ("Written by" then the name in a link) takes the next text."""
+    seen = 0
+    pending: str | None = None
+    for node in body.traverse(include_text=True):
+        if dom.tag(node) != "-text":
+            continue
+        text = " ".join((node.text_content or "").split())
+        if not text:
+            continue
+        if pending is not None:
+            raw, pending = pending + " " + text, None
+        elif len(text) <= options.max_page_byline_chars and (m := _PAGE_BYLINE.match(text)):
+            seen += 1
+            if seen > options.page_byline_texts:
+                return []
+            if not text[m.end():].strip(" :"):
+                pending = text
+                continue
+            raw = text
+        else:
+            continue
+        parent = node.parent
+        if parent is None or dom.tag(parent) in ("script", "style", "option", "button"):
+            continue
+        names = _card_names(raw, options)
+        if names and not _in_chrome(node, reader):
+            return [Candidate(names, "page-byline", raw, AUTHOR_PRECEDENCE["page"])]
+    return []

@@ -18,7 +18,14 @@ import re
 from datetime import date
 
 from ..dom import Tree
-from ..metarules import DATE_PRECEDENCE, META_MODIFIED, META_PUBLISHED
+from ..metarules import (
+    DATE_PRECEDENCE,
+    META_MODIFIED,
+    META_PUBLISHED,
+    NOT_WRITER_LABELS,
+    SITE_ACCOUNTS,
+    WRITER_PREFIXES,
+)
 from ..options import MetadataOptions
 from .authors import (
     Names,
@@ -26,13 +33,17 @@ from .authors import (
     is_placeholder,
     rel_authors,
     split_names,
+    strip_prefix,
     structured_authors,
 )
 from .dates import parse_date, plausible, valid
-from .nearby import Nearby, page_date
+from .nearby import Nearby, page_authors, page_date
 from .provenance import Candidate, Provenance, best
 from .structured import Structured, text_value
 
+_WRITTEN_BY = re.compile(
+    "".join(rf"(?<!{w} )" for w in NOT_WRITER_LABELS) + r"\b(?:" +
+    "|".join(re.escape(p) for p in WRITER_PREFIXES) + r")[\s:]", re.IGNORECASE)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/_.-]|$)")
 _URL_DATE_COMPACT = re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)")
 
@@ -40,6 +51,34 @@ _URL_DATE_COMPACT = re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)
 def _placeholder_only(c: Candidate[Names]) -> bool:
     return not c.value and any(is_placeholder(p) for p in split_names(c.raw, relaxed=True)) \
         or not c.value and is_placeholder(c.raw)
+
+
+def _desk(cands: list[Candidate[Names]]) -> list[Candidate[Names]]:
+    """A desk named as the author ("News Desk", "Staff") when nothing names a person;
+    site accounts ("admin") never count."""
+    for c in cands:
+        if not _placeholder_only(c):
+            continue
+        name = strip_prefix(" ".join(c.raw.split()))[0].strip(" ,;|·•-–—:")
+        if name and name.casefold() not in SITE_ACCOUNTS and is_placeholder(name):
+            return [Candidate((name,), f"{c.origin}:desk", c.raw, c.rank)]
+    return []
+
+
+def _shown_byline(win: Candidate[Names] | None, near: Nearby) -> Candidate[Names] | None:
+    """A "By …" byline next to the headline that names someone the structured author
+    does not wins: structured data often names the account that posted, the byline the
+    writer. Reviewers, editors and publishers ("Reviewed by …") are not the writer."""
+    if win is None or not win.origin.startswith(("json-ld:", "meta:")):
+        return win
+    raw_win = [n.casefold() for n in win.value]
+    for c in near.bylines:
+        if c.origin != "byline" or not c.value or not _WRITTEN_BY.search(c.raw):
+            continue
+        shown = c.raw.casefold()
+        if not any(n in shown for n in raw_win):
+            return c
+    return win
 
 
 def pick_authors(tree: Tree, st: Structured, near: Nearby, prov: Provenance,
@@ -56,12 +95,19 @@ def pick_authors(tree: Tree, st: Structured, near: Nearby, prov: Provenance,
         valid_c += near.body_names
     if not valid_c and options.lone_names:
         valid_c += near.meta_names
+    extra: list[Candidate[Names]] = []
+    if not valid_c and not undated and not relaxed:
+        extra = page_authors(tree, options=options)
+        valid_c += extra
+    if not valid_c and placeholder:
+        extra += _desk(cands)
+        valid_c += extra
     if undated:
         for c in cands:
             prov.lost("author", c, "page-type")
         return ()
-    win = best(valid_c)
-    extra = [c for c in near.meta_names + near.body_names if c is win]
+    win = _shown_byline(best(valid_c), near)
+    extra += [c for c in near.meta_names + near.body_names if c is win]
     return prov.settle("author", win, cands + extra) or ()
 
 
@@ -105,7 +151,8 @@ def url_date(url: str | None) -> Candidate[str] | None:
 
 
 def pick_dates(tree: Tree, st: Structured, near: Nearby, url: str | None, options: MetadataOptions,
-               prov: Provenance, *, dayfirst: bool, undated: bool) -> tuple[str | None, str | None]:
+               prov: Provenance, *, dayfirst: bool, undated: bool,
+               relaxed: bool = False) -> tuple[str | None, str | None]:
     if not options.extract_dates:
         return None, None
 
@@ -136,7 +183,24 @@ def pick_dates(tree: Tree, st: Structured, near: Nearby, url: str | None, option
             pub = [Candidate(shown[0].value, f"{shown[0].origin}:modified", shown[0].raw,
                              shown[0].rank)]
     win = _local_day(best(pub), u)
+    if not relaxed:
+        win = _first_shown(win, [c for c in near.published if ok(c)], options)
     return prov.settle("date", win, pub), prov.settle("date_modified", best(mod), mod)
+
+
+def _first_shown(win: Candidate[str] | None, shown: list[Candidate[str]],
+                 options: MetadataOptions) -> Candidate[str] | None:
+    """A dateline next to the headline showing a day well before the structured
+    publication date is the original publication: sites re-stamp ``datePublished``
+    when they migrate or republish (a day or less apart is a time-zone shift)."""
+    if win is None or not win.origin.startswith(("json-ld", "meta")):
+        return win
+    day = date.fromisoformat(win.value[:10])
+    for c in shown:
+        if c.origin in ("visible", "time") and \
+                (day - date.fromisoformat(c.value[:10])).days >= options.restamp_min_days:
+            return c
+    return win
 
 
 def _local_day(win: Candidate[str] | None, u: Candidate[str] | None) -> Candidate[str] | None:

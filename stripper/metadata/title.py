@@ -16,10 +16,18 @@ from dataclasses import dataclass
 
 from .. import dom
 from ..dom import Node, Tree
-from ..metarules import META_SITENAME, META_TITLE, NOT_HEADLINE, TITLE_SEPARATORS
+from ..metarules import (
+    BRAND_LOGOS,
+    META_SITENAME,
+    META_TITLE,
+    NOT_HEADLINE,
+    NOT_PAGE_LD_TYPES,
+    TAGLINE_PAGE_TYPES,
+    TITLE_SEPARATORS,
+)
 from ..options import MetadataOptions
 from .provenance import Candidate, Provenance
-from .structured import Structured, text_value
+from .structured import Structured, ld_types, text_value
 
 _WORD = re.compile(r"\w+")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -28,6 +36,12 @@ _MOJIBAKE = re.compile("[ÃÂâ][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0
                        "\u0178\u017d\u017e\u02c6\u02dc]")
 _ANCHOR_MARKS = " ¶#\uf0c1§🔗"
 _CHROME = frozenset({"header", "nav", "footer", "aside"})
+_NOT_HEADING_TEXT = "style, script, noscript, template, button, [hidden], [role=tooltip]"
+_LOGO_WORDS = re.compile(r"(?i)\b(?:logo(?:type)?|go to|home ?page|home|link to)\b")
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)[\s©]*(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?)?"
+                        r"[\s,]*([^|•·\n.]{2,60}?)\s*(?:all rights|[|•·\n.]|$)", re.IGNORECASE)
+_COPY_NOISE = re.compile(r"(?i)\b(?:copyright|all rights reserved|inc|ltd|llc|gmbh)\b\.?|"
+                         r"©|\b(?:19|20)\d\d\b|[-–]")
 
 
 def words(text: str) -> list[str]:
@@ -73,34 +87,91 @@ def site_names(st: Structured, host: str | None) -> list[str]:
     return [n for n in names if n]
 
 
-def _is_site(segment: str, names: list[str]) -> bool:
+def brand_names(tree: Tree, host: str | None, max_words: int) -> list[str]:
+    """Names the page gives itself in the body: the logo's alt text, the home link's
+    title, and the holder named in the footer's copyright line. Short texts only:
+    a header or a navigation block is not a name."""
+    homes = ['a[href="/"]']
+    if host:
+        homes += [f'a[href="{s}://{host}{e}"]' for s in ("https", "http") for e in ("", "/")]
+    out: list[str] = []
+    for node in tree.css(", ".join([f"{h} img[alt]" for h in homes] + homes +
+                                   [BRAND_LOGOS]))[:20]:
+        for value in (dom.attr(node, "alt"), dom.attr(node, "title"),
+                      dom.attr(node, "aria-label")):
+            if value:
+                out.append(_LOGO_WORDS.sub(" ", value))
+    for footer in tree.css("footer")[-2:]:
+        for m in _COPYRIGHT.finditer(dom.text_of(footer)):
+            out.append(_COPY_NOISE.sub(" ", m.group(1)))
+    names = (" ".join(o.split()).strip(" ,.-") for o in out)
+    return list(dict.fromkeys(n for n in names if n and len(n.split()) <= max_words))
+
+
+def _is_brand(segment: str, brands: list[str] | tuple[str, ...]) -> bool:
+    """A title segment that is one of the page's own brand names (strict: the same
+    words, the start of a longer name, or the name plus a short suffix such as "US")."""
+    seg = "".join(words(segment))
+    if len(seg) < 3:
+        return False
+    for b in brands:
+        flat = "".join(words(b))
+        if flat and (seg == flat or (len(seg) >= 4 and flat.startswith(seg)) or
+                     (len(flat) >= 4 and seg.startswith(flat) and len(seg) - len(flat) <= 3)):
+            return True
+    return False
+
+
+def _is_site(segment: str, names: list[str], *, leading: bool = False) -> bool:
+    """A segment naming the site: one of the names, a part of one, or (at the end of a
+    title) one holding a name ("The Motley Fool" for fool.com). A leading segment that
+    holds the name and more is a product ("Stripe Payments | …"), not the site."""
     seg = "".join(words(segment))
     if not seg or seg.isdigit():
         return not seg
     for n in names:
         flat = "".join(words(n.removeprefix("www.").rsplit(".", 1)[0])) if "." in n \
             and " " not in n else "".join(words(n))
-        if flat and (seg == flat or (len(seg) >= 4 and (seg in flat or flat in seg))):
+        if flat and (seg == flat or (len(seg) >= 4 and seg in flat) or
+                     (len(seg) >= 4 and flat in seg and
+                      (not leading or len(seg) - len(flat) <= 3))):
             return True
     return False
 
 
+def _split(title: str) -> list[str]:
+    """The segments of a title; a separator between two numbers is a range
+    ("2026 / 2027", "2024 - 2025"), not a separator."""
+    parts: list[str] = []
+    last = 0
+    for m in TITLE_SEPARATORS.finditer(title):
+        before, after = title[:m.start()], title[m.end():]
+        if before[-1:].isdigit() and after[:1].isdigit():
+            continue
+        parts.append(title[last:m.start()])
+        last = m.end()
+    parts.append(title[last:])
+    return parts
+
+
 def strip_site(title: str, names: list[str], max_site_words: int,
-               removed: list[str] | None = None, *, head_only: bool = False) -> str:
+               removed: list[str] | None = None, *, head_only: bool = False,
+               brands: list[str] | tuple[str, ...] = ()) -> str:
     """Remove site-name segments at either end of a "Headline | Site" title.
 
     The removed segments are appended to ``removed`` (they name the site too).
     """
     title = " ".join(title.split())
     gone: list[str] = []
-    parts = [p for p in TITLE_SEPARATORS.split(title) if p.strip()]
+    parts = [p for p in _split(title) if p.strip()]
     if len(parts) < 2:
         if removed is not None:
             removed.extend(gone)
         return title
-    while len(parts) > 1 and _is_site(parts[-1], names):
+    while len(parts) > 1 and (_is_site(parts[-1], names) or _is_brand(parts[-1], brands)):
         gone.append(parts.pop())
-    while len(parts) > 1 and _is_site(parts[0], names):
+    while len(parts) > 1 and (_is_site(parts[0], names, leading=True) or
+                              _is_brand(parts[0], brands)):
         gone.append(parts.pop(0))
     if head_only and len(parts) > 1 and not parts[1].strip().isdigit():
         # "Headline | Section | Site": what follows the first segment is navigation
@@ -135,12 +206,15 @@ def _in_chrome(node: Node) -> bool:
 
 def heading_text(node: Node) -> str:
     """The visible text of a heading without permalink marks ("¶", "#"), inline
-    ``<style>``/``<script>`` text, soft hyphens or mangled encodings."""
-    if node.css_first("style, script, noscript, template") is not None:
+    ``<style>``/``<script>`` text, buttons and hidden tooltips ("Copy item path"),
+    soft hyphens or mangled encodings."""
+    if node.css_first(_NOT_HEADING_TEXT) is not None:
+        hidden = {n.mem_id for n in node.css(_NOT_HEADING_TEXT)
+                  for n in [n, *n.traverse()]}
         text = " ".join(" ".join(
             (t.text_content or "") for t in node.traverse(include_text=True)
             if dom.tag(t) == "-text" and t.parent is not None
-            and dom.tag(t.parent) not in ("style", "script", "noscript", "template")).split())
+            and t.parent.mem_id not in hidden).split())
     else:
         text = dom.text_of(node)
     return tidy(text).rstrip(_ANCHOR_MARKS).strip()
@@ -170,10 +244,11 @@ def headings(nodes: list[Node]) -> list[tuple[str, Node]]:
 
 
 def pick_title(tree: Tree, st: Structured, host: str | None, options: MetadataOptions,
-               prov: Provenance) -> Headline | None:
+               prov: Provenance, page_type: str | None = None) -> Headline | None:
     names = site_names(st, host)
+    brands = brand_names(tree, host, options.max_brand_words)
     structured: list[Candidate[str]] = []
-    if st.main is not None:
+    if st.main is not None and not _borrowed(st):
         h = text_value(st.main.get("headline")) or text_value(st.main.get("name"))
         if h:
             structured.append(Candidate(tidy(h), "json-ld:headline", h))
@@ -186,12 +261,18 @@ def pick_title(tree: Tree, st: Structured, host: str | None, options: MetadataOp
         structured.append(Candidate(tidy(dom.text_of(t)), "title", dom.text_of(t)))
     removed: list[str] = []
     cleaned = [Candidate(strip_site(c.value, names, options.max_site_words, removed,
-                                    head_only=options.title_head_only), c.origin, c.raw)
+                                    head_only=options.title_head_only, brands=brands),
+                         c.origin, c.raw)
                for c in structured]
-    site = names + removed
+    if page_type in TAGLINE_PAGE_TYPES:
+        named = [c for c in cleaned if c.origin != "json-ld:headline"]
+        if named:
+            prov.settle("title", named[0], cleaned)
+            return Headline(named[0].value, _find_heading(st, named[0].value), named[0].origin)
     # the whole title without the site name also tells which heading is the headline
     full = [Candidate(strip_site(c.value, names, options.max_site_words), c.origin, c.raw)
             for c in structured]
+    site = names + removed
     h1s = [(strip_site(text, site, 0), node) for text, node in headings(st.h1)
            if not _is_site(text, site)]
     found = _agreeing(h1s, cleaned, options)
@@ -215,6 +296,15 @@ def pick_title(tree: Tree, st: Structured, host: str | None, options: MetadataOp
         prov.settle("title", win, cleaned)
         return Headline(win.value, _find_heading(st, win.value), win.origin)
     return None
+
+
+def _borrowed(st: Structured) -> bool:
+    """The JSON-LD object taken for the page is a part of it, not the page: a question
+    of an FAQ block, an embedded video, a customer review."""
+    types = ld_types(st.main) if st.main is not None else set()
+    if types & NOT_PAGE_LD_TYPES:
+        return True
+    return "question" in types and any("faqpage" in ld_types(o) for o in st.ld)
 
 
 def _agreeing(heads: list[tuple[str, Node]], cleaned: list[Candidate[str]],

@@ -43,6 +43,9 @@ def test_numeric_order_follows_locale() -> None:
     assert parse_date("01/02/2022", dayfirst=False) == "2022-01-02"
     # a part above 12 decides whatever the locale says
     assert parse_date("01/13/2022", dayfirst=True) == "2022-01-13"
+    assert parse_date("Thu, 09/25/2025 - 11:38", dayfirst=True) == "2025-09-25"
+    assert parse_date("11-29-2024, 09:03 AM") == "2024-11-29"
+    assert parse_date("13/25/2022") is None
     assert month_first("en-US") and month_first("en_us")
     assert not month_first("en-GB") and not month_first("es") and not month_first(None)
 

@@ -296,3 +296,95 @@ def test_page_type_gate_needs_confident_scores() -> None:
     assert m.date == "2022-01-13" and m.authors == ("Jane Doe",)
     m = extract_metadata(build_tree(html), None, page_type="listing", page_type_scores=sure)
     assert m.date is None and m.authors == ()
+
+
+LONG_BODY = "<p>" + "Words of the story here, and more of them. " * 30 + "</p>"
+
+
+def test_author_card_after_the_article() -> None:
+    html = ("<html><body><header><div class='author'>Site Owner</div></header>"
+            f"<main><h1>A long story</h1>{LONG_BODY * 3}"
+            "<div class='author-box'><h4 class='author-box__name'>Liz Kenny</h4>"
+            "<p>Liz Kenny writes about consulting and has done so for many years, "
+            "for many clients, in many countries.</p></div></main></body></html>")
+    m = extract_metadata(build_tree(html), None, page_type="article")
+    assert m.authors == ("Liz Kenny",) and m.sources["author"].origin == "page-byline"
+
+
+def test_author_bio_is_not_a_name() -> None:
+    html = (f"<html><body><main><h1>A long story</h1>{LONG_BODY * 3}"
+            "<div class='author-bio'>Jane writes about plants and gardens.</div>"
+            "</main></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").authors == ()
+
+
+def test_written_by_line_anywhere_outside_chrome() -> None:
+    body = (f"<main><h1>A long story</h1>{LONG_BODY * 3}"
+            "<p>Written by <a href='/about'>John Crenshaw</a></p></main>")
+    m = extract_metadata(build_tree(f"<html><body>{body}</body></html>"), None,
+                         page_type="article")
+    assert m.authors == ("John Crenshaw",)
+    in_footer = body.replace("<main>", "<footer>").replace("</main>", "</footer>")
+    m = extract_metadata(build_tree(f"<html><body>{in_footer}</body></html>"), None,
+                         page_type="article")
+    assert m.authors == ()
+
+
+def test_credit_with_a_year_is_not_a_byline() -> None:
+    html = (f"<html><body><main><h1>The Fold-and-Cut Problem</h1>{LONG_BODY * 3}"
+            "<p>by Kan Chu Sen, 1721.</p></main></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").authors == ()
+
+
+@pytest.mark.parametrize(("meta", "authors"), [("News Desk", ("News Desk",)),
+                                               ("Staff", ("Staff",)), ("admin", ())])
+def test_desk_placeholder_is_the_author_when_nobody_else_is_named(
+        meta: str, authors: tuple[str, ...]) -> None:
+    html = (f'<html><head><meta name="author" content="{meta}"></head>'
+            "<body><h1>Critics' choice</h1><p>Text.</p></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").authors == authors
+    byline = html.replace("<p>Text.", "<p class='byline'>By Jane Roe</p><p>Text.")
+    assert extract_metadata(build_tree(byline), None, page_type="article").authors == \
+        ("Jane Roe",)
+
+
+def test_labelled_dateline_may_be_longer_than_its_date() -> None:
+    html = (f"<html><body><div><h1>Rust GCC backend</h1>{LONG_BODY * 3}"
+            "<div>Posted on the 15/12/2025 at 19:00 by</div></div></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").date == "2025-12-15"
+    unlabelled = html.replace("Posted on the", "Seen on the")
+    assert extract_metadata(build_tree(unlabelled), None, page_type="article").date is None
+
+
+def test_quoted_post_date_is_not_the_page_date() -> None:
+    html = (f"<html><body><div><h1>The Programming Language Death Spiral</h1>{LONG_BODY * 3}"
+            "<blockquote class='twitter-tweet'><p>So true</p>"
+            "<a href='/status/1'>November 20, 2025</a></blockquote></div></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").date is None
+
+
+@pytest.mark.parametrize(("byline", "authors"), [
+    ("By Aoife O'Riordan", ("Aoife O'Riordan",)),  # the writer, not the posting account
+    ("Reviewed by Aoife O'Riordan", ("KatieS",)),  # a reviewer is not the writer
+    ("By KatieS Senior Editor", ("KatieS",)),  # the same person, shown with a role
+])
+def test_visible_writer_beats_a_different_structured_author(
+        byline: str, authors: tuple[str, ...]) -> None:
+    ld = {"@type": "Article", "headline": "Kerry walks", "author": {"name": "KatieS"}}
+    html = (f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script>'
+            f"</head><body><h1>Kerry walks</h1><p class='meta'>{byline}</p>"
+            "<p>Text.</p></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").authors == authors
+
+
+@pytest.mark.parametrize(("shown", "iso"), [
+    ("August 25, 2024", "2024-08-25"),  # shown well before the stamp: first published then
+    ("June 23, 2025", "2025-06-24"),  # a day before: a time-zone shift, the stamp stands
+    ("July 1, 2025", "2025-06-24"),  # after the stamp: an update, the stamp stands
+])
+def test_dateline_well_before_a_restamped_structured_date(shown: str, iso: str) -> None:
+    ld = {"@type": "Article", "headline": "Nine ways", "datePublished": "2025-06-24T10:00:00Z"}
+    html = (f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script>'
+            f"</head><body><h1>Nine ways</h1><p class='date'>{shown}</p>"
+            "<p>Text.</p></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").date == iso

@@ -68,9 +68,7 @@ def test_token_parts_belong_to_one_rule() -> None:
 
 # ------------------------------------------------------------------ tag rules
 def _options_for(rule: Rule) -> CleanOptions:
-    # hidden elements are kept by default (tabs, accordions); the rule is opt-in
-    return replace(DEFAULT_OPTIONS.clean, remove_hidden=True) if rule.name == "hidden" \
-        else DEFAULT_OPTIONS.clean
+    return DEFAULT_OPTIONS.clean
 
 
 @pytest.mark.parametrize("rule", TAG_RULES, ids=lambda r: r.name)
@@ -97,16 +95,45 @@ def test_tag_rule_keep_on(rule: Rule) -> None:
         assert "DROP" in text, page_type
 
 
-def test_hidden_is_kept_by_default() -> None:
-    text, _ = cleaned("<html><body><p>KEEP</p><div hidden>TAB PANEL</div></body></html>")
-    assert "TAB PANEL" in text
+def test_hidden_can_be_kept() -> None:
+    text, _ = cleaned("<html><body><p>KEEP</p><div hidden>MODAL</div></body></html>",
+                      options=replace(DEFAULT_OPTIONS.clean, remove_hidden=False))
+    assert "MODAL" in text
+
+
+def test_hidden_is_kept_by_the_conservative_retry() -> None:
+    tree = parse("<html><body><p>KEEP</p><div style='display:none'>PANEL</div></body></html>")
+    clean(tree, DEFAULT_OPTIONS.clean, Trace(), conservative=True)
+    assert tree.body is not None and "PANEL" in dom.text_of(tree.body)
+
+
+HIDDEN_BUT_SHOWN_CASES = {
+    "react-stream": "<div hidden id='S:1'><p>SHOWN</p></div>",
+    "tab-panel": "<div role=tabpanel hidden>SHOWN</div>",
+    "after-toggle": "<h3><button aria-expanded=false>Weight</button></h3>"
+                    "<div hidden><p>SHOWN</p></div>",
+    "faq-answer": "<div><div>What does it cover?</div>"
+                  "<div style='visibility:hidden'>SHOWN</div></div>",
+    "tab-twin": "<div class=pane>open pane</div><div class=pane style='display: none'>SHOWN</div>",
+}
+
+
+@pytest.mark.parametrize("case", HIDDEN_BUT_SHOWN_CASES, ids=str)
+def test_hidden_panels_a_reader_opens_are_kept(case: str) -> None:
+    html = f"<html><body><p>{PROSE}</p>{HIDDEN_BUT_SHOWN_CASES[case]}" \
+           "<div style='display:none'><p>Sign in to continue</p></div></body></html>"
+    text, trace = cleaned(html)
+    assert "SHOWN" in text
+    assert "Sign in" not in text
+    assert "hidden" in dropped_by(trace)
 
 
 @pytest.mark.parametrize("rule", [r for r in TAG_RULES if r.guarded], ids=lambda r: r.name)
 def test_guarded_tag_rule_spares_a_wrapper_of_the_article(rule: Rule) -> None:
     # broken markup: an unclosed <aside>/<header> or a dialog wrapper swallowing the text
     tag = {"navigation": "nav", "page-footer": "footer", "complementary": "aside",
-           "dialogs": "dialog", "page-header": "header"}[rule.name]
+           "dialogs": "dialog", "page-header": "header", "hidden": "div hidden",
+           "forms": "form"}[rule.name]
     body = "".join(f"<p>{PROSE}{i}</p>" for i in range(4))
     text, _ = cleaned(f"<html><body><{tag} open>{body}</{tag}><p>tail</p></body></html>")
     assert text.count("KEEP") == 4
@@ -121,13 +148,26 @@ def _applies_on(rule: TokenRule) -> str | None:
 TOKEN_CASES = [(r, part) for r in TOKEN_RULES for part in r.parts]
 
 
+# repeated_only rules remove an element only when its text is also elsewhere on the page
+REPEATED = "DROP a quoted sentence that the page also shows in its own post"
+
+
+def _repeat_of(rule: TokenRule) -> str:
+    return f"<p>{REPEATED}</p>" if rule.repeated_only else ""
+
+
+def _drop_text(rule: TokenRule, default: str) -> str:
+    return REPEATED if rule.repeated_only else default
+
+
 @pytest.mark.parametrize(("rule", "part"), TOKEN_CASES,
                          ids=[f"{r.name}:{p}" for r, p in TOKEN_CASES])
 def test_token_rule_removes_each_part(rule: TokenRule, part: str) -> None:
-    html = (f'<html><body><div class="{part}"><a href="/x">DROP one</a> DROP two</div>'
+    inner = _drop_text(rule, '<a href="/x">DROP one</a> DROP two')
+    html = (f'<html><body>{_repeat_of(rule)}<div class="{part}">{inner}</div>'
             f"<p>{PROSE}</p></body></html>")
     text, trace = cleaned(html, page_type=_applies_on(rule))
-    assert "DROP" not in text
+    assert text.count("DROP") == (1 if rule.repeated_only else 0)
     assert "KEEP" in text
     assert rule.name in dropped_by(trace)
 
@@ -136,9 +176,21 @@ def test_token_rule_removes_each_part(rule: TokenRule, part: str) -> None:
 def test_token_rule_matches_id_and_word_parts(rule: TokenRule) -> None:
     part = rule.parts[0]
     for attrs in (f'id="{part}"', f'class="site-{part}"', f'class="x {part}-inner"'):
-        text, _ = cleaned(f"<html><body><div {attrs}>DROP</div><p>{PROSE}</p></body></html>",
+        text, _ = cleaned(f"<html><body>{_repeat_of(rule)}<div {attrs}>"
+                          f"{_drop_text(rule, 'DROP')}</div><p>{PROSE}</p></body></html>",
                           page_type=_applies_on(rule))
-        assert "DROP" not in text, attrs
+        assert text.count("DROP") == (1 if rule.repeated_only else 0), attrs
+
+
+@pytest.mark.parametrize("rule", [r for r in TOKEN_RULES if r.repeated_only],
+                         ids=lambda r: r.name)
+def test_repeated_only_rule_spares_text_shown_once(rule: TokenRule) -> None:
+    # a quote of a post from an earlier page of the thread is the only copy here
+    html = (f'<html><body><div class="{rule.parts[0]}">{REPEATED}</div>'
+            f"<p>{PROSE}</p></body></html>")
+    text, trace = cleaned(html, page_type=_applies_on(rule))
+    assert REPEATED in text
+    assert any(d.verdict == "spare (not repeated)" for d in trace.decisions)
 
 
 @pytest.mark.parametrize("rule", [r for r in TOKEN_RULES if r.only_on], ids=lambda r: r.name)
@@ -372,3 +424,14 @@ def test_rule_tables_name_no_sites(module: str) -> None:
     hits = [(name, s) for name, value in vars(mod).items()
             if name.isupper() for s in _strings(value) if _DOMAIN.search(s)]
     assert not hits, hits[:10]
+
+
+def test_a_form_around_a_results_list_is_kept() -> None:
+    rows = "".join(f"<tr><td><input type=checkbox></td><td><a href=/p/{i}>PAPER {i}</a></td></tr>"
+                   for i in range(12))
+    html = f"<html><body><p>{PROSE}</p><form action=/export><table>{rows}</table></form>" \
+           "<form action=/contact><h3>Get a quote</h3><p>We reply within a day.</p></form></body></html>"
+    text, trace = cleaned(html)
+    assert "PAPER 11" in text
+    assert "Get a quote" not in text
+    assert "forms" in dropped_by(trace)

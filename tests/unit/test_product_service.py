@@ -1,0 +1,181 @@
+"""Rules for shop product pages and service (marketing) pages, on small snippets.
+
+Each snippet is written to look like the markup of a real shop or page builder
+(Shopify, WooCommerce, Elementor, Gravity Forms, Tailwind builds); "DROP" marks
+text a rule must remove and "KEEP" text it must leave.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from stripper import dom
+from stripper.clean import clean
+from stripper.options import DEFAULT_OPTIONS
+from stripper.parse import parse
+from stripper.tracing import Trace
+
+PROSE = ("KEEP We repair flat roofs across the region: felt, rubber and fibreglass. Most "
+         "leaks come from a split seam or a blocked outlet, and most repairs take a day. "
+         "Every repair is guaranteed for ten years, and we send photos of what we found. ")
+
+
+def cleaned(html: str, page_type: str | None = "service") -> tuple[str, Trace]:
+    tree = parse(html)
+    trace = Trace()
+    clean(tree, DEFAULT_OPTIONS.clean, trace, page_type=page_type)
+    body = tree.body
+    return (dom.text_of(body) if body is not None else ""), trace
+
+
+def dropped_by(trace: Trace) -> set[str]:
+    return {d.rule for d in trace.decisions if d.verdict == "drop"}
+
+
+# ------------------------------------------------------------------ colour utilities
+@pytest.mark.parametrize("cls", ["text-secondary", "font-poppins text-base text-text-dark-secondary",
+                                 "dark:text-secondary", "btn btn-secondary",
+                                 "button button--secondary", "bg-secondary rounded"])
+def test_colour_utility_is_not_a_secondary_column(cls: str) -> None:
+    html = f'<html><body><p>{PROSE}</p><div class="{cls}">STAYS: 300+ projects in ten years.</div></body></html>'
+    text, _ = cleaned(html, page_type="article")
+    assert "STAYS" in text
+
+
+@pytest.mark.parametrize("attrs", ['id="secondary"', 'class="widget-area secondary"',
+                                   'class="col-secondary"'])
+def test_secondary_column_is_still_removed(attrs: str) -> None:
+    html = f'<html><body><p>{PROSE}</p><div {attrs}><h3>Archives</h3>DROP May 2024</div></body></html>'
+    text, trace = cleaned(html, page_type="article")
+    assert "DROP" not in text and "KEEP" in text
+
+
+# ------------------------------------------------------------------ form sections
+QUOTE_SECTION = """
+<div id="quote" class="elementor-element e-con e-parent"><div class="e-con-inner">
+ <div class="elementor-widget elementor-widget-heading"><h2>DROP Request your free quote</h2></div>
+ <div class="elementor-widget elementor-widget-form"><div class="elementor-widget-container">
+  <form class="elementor-form" method="post">
+   <label for="n">Your name</label><input type="text" id="n" name="name">
+   <label for="p">Phone</label><input type="tel" id="p" name="phone">
+   <textarea name="message"></textarea><button type="submit">Send</button>
+  </form>
+  <p class="form-note">DROP We reply within one working day and never share your details.</p>
+ </div></div>
+</div></div>"""
+
+
+def test_quote_form_goes_with_its_heading_and_note() -> None:
+    html = (f'<html><body><div class="e-con"><h1>Flat roof repair</h1><p>{PROSE}</p></div>'
+            f"{QUOTE_SECTION}</body></html>")
+    text, trace = cleaned(html)
+    assert "DROP" not in text
+    assert "KEEP" in text and "Flat roof repair" in text
+    assert "form-section" in dropped_by(trace)
+
+
+def test_gravity_form_notes_go_on_any_page_type() -> None:
+    form = ('<div class="gform_wrapper"><form method="post"><div class="gfield">'
+            '<label>Name (Required)</label><input type="text"></div><div class="gfield">'
+            '<label>Email</label><input type="email"></div><div class="gfield_description">'
+            "DROP This field is hidden when viewing the form</div></form></div>")
+    text, _ = cleaned(f"<html><body><article><p>{PROSE}</p></article>{form}</body></html>",
+                      page_type="article")
+    assert "DROP" not in text and "KEEP" in text
+
+
+def test_section_with_prose_keeps_its_prose_when_the_form_goes() -> None:
+    # the form sits in a section that also holds content: only the form goes
+    section = (f'<section><h2>About our repairs</h2><p>{PROSE}</p><p>{PROSE}</p>'
+               '<form><input type="text" name="name"><input type="email" name="email">'
+               '<span>DROP Send</span></form></section>')
+    text, _ = cleaned(f"<html><body>{section}</body></html>")
+    assert "DROP" not in text
+    assert text.count("KEEP") == 2 and "About our repairs" in text
+
+
+def test_search_box_is_not_a_form_section() -> None:
+    html = (f"<html><body><p>{PROSE}</p><div class='box'><h3>STAYS Find a branch</h3>"
+            "<form action='/branches'><input type='text' name='postcode'></form></div></body></html>")
+    text, trace = cleaned(html)
+    assert "STAYS" in text and "form-section" not in dropped_by(trace)
+
+
+def test_form_wrapping_the_page_is_spared() -> None:
+    # ASP.NET WebForms wrap the whole body in one <form>
+    html = ("<html><body><form id='aspnetForm' method='post'><input type='text' name='q'>"
+            f"<input type='text' name='q2'><h1>Title</h1><p>{PROSE}</p><p>{PROSE}</p>"
+            "</form></body></html>")
+    text, _ = cleaned(html)
+    assert text.count("KEEP") == 2 and "Title" in text
+
+
+# ------------------------------------------------------------------ declared description
+from stripper import Options, extract  # noqa: E402
+from stripper.product import complete_body, declared_description, word_cover  # noqa: E402
+
+DESCRIPTION = ("These quarter socks are engineered for comfort: higher than an ankle sock, "
+               "lower than a calf sock, with a honeycomb arch support and a seamless toe.")
+
+
+def _ld(obj: str) -> str:
+    return f'<script type="application/ld+json">{obj}</script>'
+
+
+def test_declared_description_reads_product_json_ld() -> None:
+    html = ("<html><head>" + _ld('{"@context":"https://schema.org","@graph":[{"@type":"WebPage",'
+            '"description":"A page about socks and more socks, for everyone who wears socks."},'
+            '{"@type":"Product","name":"Quarter Socks","description":"' + DESCRIPTION + '"}]}')
+            + "</head><body><p>x</p></body></html>")
+    assert declared_description(parse(html)) == DESCRIPTION
+
+
+def test_declared_description_strips_markup_and_percent_encoding() -> None:
+    encoded = DESCRIPTION.replace(" ", "%20")
+    html = "<html><head>" + _ld('{"@type":"Product","description":"' + encoded + '"}') + "</head></html>"
+    assert declared_description(parse(html)) == DESCRIPTION
+    marked = DESCRIPTION.replace("comfort", "<b>comfort</b>")
+    html = "<html><head>" + _ld('{"@type":"Product","description":"' + marked + '"}') + "</head></html>"
+    assert declared_description(parse(html)) == DESCRIPTION
+
+
+def test_short_or_non_product_descriptions_are_ignored() -> None:
+    html = "<html><head>" + _ld('{"@type":"Product","description":"Cosy socks."}') + "</head></html>"
+    assert declared_description(parse(html)) is None
+    html = "<html><head>" + _ld('{"@type":"Article","description":"' + DESCRIPTION + '"}') + "</head></html>"
+    assert declared_description(parse(html)) is None
+
+
+def test_complete_body_adds_the_description_only_when_missing() -> None:
+    body = "Quarter Socks\n\nFree shipping over $75."
+    assert complete_body(body, DESCRIPTION).startswith(DESCRIPTION)
+    shown = f"Quarter Socks\n\n{DESCRIPTION}"
+    assert complete_body(shown, DESCRIPTION) == shown
+    assert complete_body(body, None) == body
+    assert word_cover(DESCRIPTION, shown) == 1.0
+
+
+SHOP_PAGE = """<html><head><title>Quarter Socks</title>
+<meta property="og:type" content="product">
+{ld}
+</head><body>
+<header class="site-header"><a href="/">Socks Co</a></header>
+<main><section class="product"><h1>Quarter Socks</h1>
+<div class="product__price">$17.00</div>
+<form action="/cart/add"><select name="size"><option>M</option></select>
+<button>Add to cart</button></form>
+<p>Made from long-staple cotton that stays soft wash after wash, in eight colours for every day.</p>
+</section></main>
+<footer><p>Copyright 2024 Socks Co</p></footer></body></html>"""
+
+
+def test_product_page_body_gets_its_declared_description_and_says_why() -> None:
+    ld = _ld('{"@type":"Product","name":"Quarter Socks","offers":{"@type":"Offer","price":"17"},'
+             '"description":"' + DESCRIPTION + '"}')
+    rec = extract(SHOP_PAGE.format(ld=ld), options=Options(trace=True))
+    assert rec.page_type == "product"
+    assert DESCRIPTION in rec.body and "long-staple cotton" in rec.body
+    assert any(d.rule == "declared-description" and d.verdict == "keep" for d in rec.trace)
+    # without the JSON-LD nothing is added
+    plain = extract(SHOP_PAGE.format(ld=""))
+    assert "honeycomb" not in plain.body

@@ -1,0 +1,98 @@
+"""Headline rules on small, real-looking pages: site-name segments, brand names read
+from the page, and the page types whose <h1> is a tagline."""
+
+from __future__ import annotations
+
+from stripper.dom import build_tree
+from stripper.metadata import extract_metadata
+from stripper.metadata.title import brand_names, heading_text, strip_site
+
+SERVICE = """<html><head>
+<title>Business Text Messaging | Ringline</title>
+<meta property="og:title" content="Business Text Messaging | Ringline">
+<meta property="og:site_name" content="Ringline">
+</head><body>
+<header><a href="/" class="site-logo"><img src="/logo.svg" alt="Ringline logo"></a></header>
+<main><section class="hero"><h1>Business messaging that scales without slowing you down</h1>
+<p>Send and receive SMS in 180 countries.</p><a href="/signup">Start for free</a></section>
+</main><footer><p>© 2025 Ringline, Inc. All rights reserved.</p></footer></body></html>"""
+
+
+def test_service_page_headline_is_the_title_not_the_tagline() -> None:
+    m = extract_metadata(build_tree(SERVICE), "https://www.ringline.example/messaging",
+                         page_type="service")
+    assert m.title == "Business Text Messaging"
+    assert m.sources["title"].origin == "meta:og:title"
+
+
+def test_article_page_keeps_the_h1() -> None:
+    html = SERVICE.replace("Business messaging that scales without slowing you down",
+                           "Business text messaging for small teams")
+    m = extract_metadata(build_tree(html), "https://www.ringline.example/blog/sms",
+                         page_type="article")
+    assert m.title == "Business text messaging for small teams"
+    assert m.sources["title"].origin == "h1"
+
+
+def test_brand_names_from_logo_home_link_and_copyright() -> None:
+    html = """<html><body>
+<header><a href="https://shop.example/" title="Go to Fjell Wool homepage">
+<img src="/l.png" alt="Fjell Wool Co. logo"></a>
+<nav><a href="/">Home</a><a href="/men">Men</a></nav></header>
+<div class="hero-banner-logo-strip"><img alt="A very long partner description that is not a name at all"></div>
+<footer><span>Copyright © 2014–2025 Fjell Wool Co. | Privacy</span></footer></body></html>"""
+    names = brand_names(build_tree(html), "shop.example", 6)
+    assert "Fjell Wool Co" in names
+    assert "Fjell Wool" in names
+    assert not any("partner" in n for n in names)
+    assert "Home" not in names
+
+
+def test_leading_brand_segment_is_stripped() -> None:
+    title = "Psychcentral Today - What Are the Latest Trends in Psychiatry?"
+    assert strip_site(title, [], 4, head_only=True, brands=["PsychCentral Today"]) == \
+        "What Are the Latest Trends in Psychiatry?"
+    # a product whose name starts with the brand keeps it
+    assert strip_site("Portman Lights P1 Retro - 4 Units", [], 4, head_only=True,
+                      brands=["Portman Lights"]) == "Portman Lights P1 Retro"
+
+
+def test_faq_question_is_not_the_headline() -> None:
+    html = """<html><head><title>12 Must-Have Data Analysis Tools for 2026 | Datalane</title>
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "FAQPage",
+ "mainEntity": [{"@type": "Question", "name": "What are the best tools for data analysis?",
+ "acceptedAnswer": {"@type": "Answer", "text": "Python, SQL and a notebook."}}]}</script>
+</head><body><header><h1 class="logo">Datalane</h1></header>
+<article><p>Twelve tools, from notebooks to warehouses.</p></article></body></html>"""
+    m = extract_metadata(build_tree(html), "https://datalane.example/blog/tools",
+                         page_type="article")
+    assert m.title == "12 Must-Have Data Analysis Tools for 2026"
+
+
+def test_heading_text_skips_buttons_and_hidden_tooltips() -> None:
+    html = """<html><head><title>tokio - Rust</title></head><body><main>
+<h1>Crate <span>tokio</span>&nbsp;<button id="copy-path">Copy item path</button></h1>
+<h2>IAM overview<span hidden><span>Stay organized with collections</span></span></h2>
+</main></body></html>"""
+    tree = build_tree(html)
+    m = extract_metadata(tree, "https://docs.example/tokio/", page_type="documentation")
+    assert m.title == "Crate tokio"
+    h2 = tree.css_first("h2")
+    assert h2 is not None and heading_text(h2) == "IAM overview"
+
+
+def test_leading_product_name_is_kept_trailing_site_name_goes() -> None:
+    names = ["stripe.example", "Stripe"]
+    # a leading segment holding the site's name and more names a product
+    assert strip_site("Stripe Payments | Global Payment Processing Platform", names, 4,
+                      head_only=True) == "Stripe Payments"
+    # a trailing one holding it is the site ("The Motley Fool" for fool.example)
+    assert strip_site("Best Cloud Stocks of 2025 | The Motley Fool", ["fool.example"], 4,
+                      head_only=True) == "Best Cloud Stocks of 2025"
+
+
+def test_number_ranges_are_not_separators() -> None:
+    assert strip_site("Tech conferences in Americas 2026 / 2027", ["dev.example"], 4,
+                      head_only=True) == "Tech conferences in Americas 2026 / 2027"
+    assert strip_site("Squad 2024 - 2025 | Spurs Forum", ["Spurs Forum"], 4,
+                      head_only=True) == "Squad 2024 - 2025"
