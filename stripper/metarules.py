@@ -269,8 +269,6 @@ TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•:»«/~]\s+|\s*\|\s*|\s+::\s+|
 # JSON-LD types that describe a part of the page (an embedded video, a review, an
 # answer), never its headline.
 NOT_PAGE_LD_TYPES: frozenset[str] = frozenset({"videoobject", "review", "answer", "comment"})
-# Elements that show the site's logo; their alt/title text names the site.
-BRAND_LOGOS = "[class*=logo] img[alt], img[class*=logo][alt], [class*=brand] img[alt]"
 # Page types whose <h1> is usually a tagline ("Build software better, together") while
 # <title> names the page ("Trending repositories"): their headline is the cleaned
 # <title>/og:title when the two disagree (measured on wcxb-dev: docs/metadata.md).

@@ -133,6 +133,10 @@ class SelectOptions:
     # neighbour rule for short blocks and headings.
     inclusive_types: tuple[str, ...] = ("service",)
     min_container_share_by_type: tuple[tuple[str, float], ...] = (("service", 0.6),)
+    # Page types whose content starts at the headline (a service page's hero): the
+    # container widens to take in the first h1 (wcxb-dev: service 0.835 -> 0.838;
+    # on product pages it was flat, so it is off there).
+    headline_types: tuple[str, ...] = ("service",)
     # Card mode (keep every teaser of a listing) is used on listing/collection pages,
     # and on any page whose article view keeps under card_max_article_chars while
     # its card container holds at least card_min_titles titles (calibrated on wcxb-dev).
@@ -189,9 +193,6 @@ class MetadataOptions:
     # Keep only the first segment of a structured "Headline | Section | Site" title
     # (measured on the development pages: docs/metadata.md).
     title_head_only: bool = True
-    # Brand names read from the logo, the home link and the copyright line are used
-    # only when this short (a header's whole text is not a name).
-    max_brand_words: int = 6
     # Byline/dateline zone: climb at most zone_levels ancestors from the headline,
     # stopping at the first holding zone_min_chars of text; read that many
     # elements before and after the headline.

@@ -169,10 +169,18 @@ def to_text(page: Page | bytes | str, options: Options = DEFAULT_OPTIONS) -> tup
     return text, enc
 
 
+# A tracking pixel written as <noscript><iframe … /></noscript> (tag managers):
+# browsers run scripts and read <noscript> as raw text, but the parser runs with
+# scripting off, and an <iframe> (raw text up to "</iframe>", never self-closed)
+# would swallow the rest of the page. Such an iframe shows nothing: it is dropped.
+_NOSCRIPT_IFRAME = re.compile(r"<noscript>\s*<iframe\b[^>]*/>\s*</noscript>", re.IGNORECASE)
+
+
 def parse(text: str, options: Options = DEFAULT_OPTIONS) -> Tree:
     """Text → Tree, refusing documents with more nodes than ``options.max_nodes``."""
     if "\x00" in text:
         text = text.replace("\x00", "")
+    text = _NOSCRIPT_IFRAME.sub("", text)
     tree = build_tree(text)
     if text.count("<") > options.max_nodes:  # cheap pre-check before counting
         n = tree.count_nodes()

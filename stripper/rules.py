@@ -155,7 +155,7 @@ FORM_TEXT_FIELDS = ("input[type=text], input[type=email], input[type=tel], input
 # ---------------------------------------------------------------- class/id word-part rules
 # Word parts that name the page's own content when they qualify a structural word.
 CONTENT_PARTS: tuple[str, ...] = ("entry", "post", "article", "story", "teaser", "content",
-                                  "card", "item")
+                                  "card", "item", "message")
 
 # Utility-class words that put a colour or style on an element (Tailwind, Bootstrap):
 # "text-secondary" is grey text, not a secondary column.
@@ -248,6 +248,11 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
                "advanced-search", "search-widget", "searchbar", "search-bar"),
               "search boxes and their notes; result lists hold paragraphs and are spared",
               max_paragraphs=2, unless_after=("result", "results", "hit", "hits")),
+    TokenRule("browser-warning",
+              ("browserwarning", "browser-warning", "browsehappy", "outdated-browser",
+               "browserupgrade", "jswarning", "noscript-warning"),
+              "notices that the browser is out of date or JavaScript is off (XenForo, phpBB…)",
+              guarded=False, essential=True),
     TokenRule("breadcrumbs", ("breadcrumb", "breadcrumbs", "crumbs", "crumb"),
               "breadcrumb trails", guarded=False, essential=True),
     TokenRule("pagination",
@@ -386,6 +391,13 @@ BOILERPLATE_PHRASES: tuple[str, ...] = (
     "log in to", "sign in to", "you must be logged in", "page tools",
     "no result", "view all result", "skip to content", "ir al contenido",
     "zum inhalt springen", "aller au contenu", "back to top", "top of page", "volver arriba",
+    # browser notices and Q&A prompts (Stack Exchange-like sites, forum engines)
+    "you are using an out of date browser", "you should upgrade or use an alternative browser",
+    "javascript is disabled", "please enable javascript", "this site is best viewed",
+    "find the answer to your question by asking", "see similar questions with these tags",
+    "start asking to get answers", "you must log in to answer this question",
+    "by clicking “post your answer”", "by clicking \"post your answer\"",
+    "you must log in or register to reply here", "not the answer you're looking for",
 )
 
 # Sentences that disclose affiliate links and sponsorship: short notices around

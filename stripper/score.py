@@ -38,9 +38,11 @@ _PHRASES = tuple(sorted(set(BOILERPLATE_PHRASES), key=len, reverse=True))
 _PHRASE_START = re.compile("(?:" + "|".join(re.escape(p) for p in _PHRASES) + r")(?!\w)")
 _PHRASE_SET = frozenset(_PHRASES)
 _MAX_PHRASE_BLOCK = 60  # longer blocks are prose that may quote a phrase
+_COUNTER_WORD = "(?:" + "|".join(re.escape(w) for w in COUNTER_WORDS) + ")"
+# "12 Posts 3.2k Views", or the word first as thread-stat boxes write it ("Replies 154")
 _COUNTER = re.compile(
-    r"^(?:[\s·•|,(]*[\d.,]+[kKmM]?\s*(?:" + "|".join(re.escape(w) for w in COUNTER_WORDS)
-    + r")\b[)\s·•|,]*)+$", re.IGNORECASE)
+    r"^(?:[\s·•|,(]*(?:[\d.,]+[kKmM]?\s*" + _COUNTER_WORD + r"|" + _COUNTER_WORD
+    + r":?\s*[\d.,]+[kKmM]?)\b[)\s·•|,]*)+$", re.IGNORECASE)
 # A block made mostly of "words" this long that mix digits and letters (or twice
 # as long) is machine text (ids, hashes, base64, tracking strings), not language.
 _MACHINE_WORD = 25

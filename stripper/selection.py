@@ -60,10 +60,35 @@ def choose_container(doc: Doc, scores: Scores, options: SelectOptions,
             trace.add("select", doc.path(idx), "min-container-share", "widen",
                       value=share, threshold=min_share)
         idx = parent
+    if page_type in options.headline_types:
+        idx = _take_in_headline(doc, idx, trace)
     if trace.enabled:
         trace.add("select", doc.path(idx), "best-container", "keep",
                   value=scores.containers[idx])
     return idx
+
+
+def _take_in_headline(doc: Doc, idx: int, trace: Trace) -> int:
+    """Widen ``idx`` to the nearest ancestor that also holds the page's first ``h1``:
+    a marketing page's content starts at its headline (the hero), while the best
+    container is often one of the feature sections below it."""
+    h1 = next((b for b in doc.blocks if b.heading == 1), None)
+    e = doc.elements[idx]
+    if h1 is None or e.first <= h1.idx < e.end:
+        return idx
+    above: set[int] = set()
+    a = h1.element
+    while a >= 0:
+        above.add(a)
+        a = doc.elements[a].parent
+    j = idx
+    while j >= 0 and j not in above:
+        j = doc.elements[j].parent
+    if j < 0:
+        return idx
+    if trace.enabled:
+        trace.add("select", doc.path(j), "headline", "widen", text=h1.text)
+    return j
 
 
 def _keep_blocks(doc: Doc, scores: Scores, first: int, end: int,

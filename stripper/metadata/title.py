@@ -5,7 +5,9 @@ Sites write the headline several times: JSON-LD ``headline``, ``og:title``,
 ``<title>`` (usually "Headline | Site"), and the ``<h1>`` shown to readers. The
 ``<h1>`` is the headline as published; the structured ones tell which ``<h1>``
 is the headline when a page has several (logos, teasers and widgets also use
-``<h1>``) and carry it when the page has none.
+``<h1>``) and carry it when the page has none. On service pages the ``<h1>`` is
+usually a tagline and the cleaned ``og:title``/``<title>`` names the page
+(``metarules.TAGLINE_PAGE_TYPES``; docs/metadata.md has the measurements).
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from dataclasses import dataclass
 from .. import dom
 from ..dom import Node, Tree
 from ..metarules import (
-    BRAND_LOGOS,
     META_SITENAME,
     META_TITLE,
     NOT_HEADLINE,
@@ -37,11 +38,6 @@ _MOJIBAKE = re.compile("[ÃÂâ][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0
 _ANCHOR_MARKS = " ¶#\uf0c1§🔗"
 _CHROME = frozenset({"header", "nav", "footer", "aside"})
 _NOT_HEADING_TEXT = "style, script, noscript, template, button, [hidden], [role=tooltip]"
-_LOGO_WORDS = re.compile(r"(?i)\b(?:logo(?:type)?|go to|home ?page|home|link to)\b")
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)[\s©]*(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?)?"
-                        r"[\s,]*([^|•·\n.]{2,60}?)\s*(?:all rights|[|•·\n.]|$)", re.IGNORECASE)
-_COPY_NOISE = re.compile(r"(?i)\b(?:copyright|all rights reserved|inc|ltd|llc|gmbh)\b\.?|"
-                         r"©|\b(?:19|20)\d\d\b|[-–]")
 
 
 def words(text: str) -> list[str]:
@@ -87,41 +83,6 @@ def site_names(st: Structured, host: str | None) -> list[str]:
     return [n for n in names if n]
 
 
-def brand_names(tree: Tree, host: str | None, max_words: int) -> list[str]:
-    """Names the page gives itself in the body: the logo's alt text, the home link's
-    title, and the holder named in the footer's copyright line. Short texts only:
-    a header or a navigation block is not a name."""
-    homes = ['a[href="/"]']
-    if host:
-        homes += [f'a[href="{s}://{host}{e}"]' for s in ("https", "http") for e in ("", "/")]
-    out: list[str] = []
-    for node in tree.css(", ".join([f"{h} img[alt]" for h in homes] + homes +
-                                   [BRAND_LOGOS]))[:20]:
-        for value in (dom.attr(node, "alt"), dom.attr(node, "title"),
-                      dom.attr(node, "aria-label")):
-            if value:
-                out.append(_LOGO_WORDS.sub(" ", value))
-    for footer in tree.css("footer")[-2:]:
-        for m in _COPYRIGHT.finditer(dom.text_of(footer)):
-            out.append(_COPY_NOISE.sub(" ", m.group(1)))
-    names = (" ".join(o.split()).strip(" ,.-") for o in out)
-    return list(dict.fromkeys(n for n in names if n and len(n.split()) <= max_words))
-
-
-def _is_brand(segment: str, brands: list[str] | tuple[str, ...]) -> bool:
-    """A title segment that is one of the page's own brand names (strict: the same
-    words, the start of a longer name, or the name plus a short suffix such as "US")."""
-    seg = "".join(words(segment))
-    if len(seg) < 3:
-        return False
-    for b in brands:
-        flat = "".join(words(b))
-        if flat and (seg == flat or (len(seg) >= 4 and flat.startswith(seg)) or
-                     (len(flat) >= 4 and seg.startswith(flat) and len(seg) - len(flat) <= 3)):
-            return True
-    return False
-
-
 def _is_site(segment: str, names: list[str], *, leading: bool = False) -> bool:
     """A segment naming the site: one of the names, a part of one, or (at the end of a
     title) one holding a name ("The Motley Fool" for fool.com). A leading segment that
@@ -155,8 +116,7 @@ def _split(title: str) -> list[str]:
 
 
 def strip_site(title: str, names: list[str], max_site_words: int,
-               removed: list[str] | None = None, *, head_only: bool = False,
-               brands: list[str] | tuple[str, ...] = ()) -> str:
+               removed: list[str] | None = None, *, head_only: bool = False) -> str:
     """Remove site-name segments at either end of a "Headline | Site" title.
 
     The removed segments are appended to ``removed`` (they name the site too).
@@ -168,10 +128,9 @@ def strip_site(title: str, names: list[str], max_site_words: int,
         if removed is not None:
             removed.extend(gone)
         return title
-    while len(parts) > 1 and (_is_site(parts[-1], names) or _is_brand(parts[-1], brands)):
+    while len(parts) > 1 and _is_site(parts[-1], names):
         gone.append(parts.pop())
-    while len(parts) > 1 and (_is_site(parts[0], names, leading=True) or
-                              _is_brand(parts[0], brands)):
+    while len(parts) > 1 and _is_site(parts[0], names, leading=True):
         gone.append(parts.pop(0))
     if head_only and len(parts) > 1 and not parts[1].strip().isdigit():
         # "Headline | Section | Site": what follows the first segment is navigation
@@ -217,7 +176,18 @@ def heading_text(node: Node) -> str:
             and t.parent.mem_id not in hidden).split())
     else:
         text = dom.text_of(node)
-    return tidy(text).rstrip(_ANCHOR_MARKS).strip()
+    return _once(tidy(text).rstrip(_ANCHOR_MARKS).strip())
+
+
+def _once(text: str) -> str:
+    """A heading whose text is one phrase shown twice or three times (the mobile and
+    desktop copies of a responsive heading) counts once."""
+    w = text.split()
+    for k in (2, 3):
+        n = len(w) // k
+        if n and len(w) == n * k and all(w[i] == w[i % n] for i in range(len(w))):
+            return " ".join(w[:n])
+    return text
 
 
 def tidy(text: str) -> str:
@@ -246,7 +216,6 @@ def headings(nodes: list[Node]) -> list[tuple[str, Node]]:
 def pick_title(tree: Tree, st: Structured, host: str | None, options: MetadataOptions,
                prov: Provenance, page_type: str | None = None) -> Headline | None:
     names = site_names(st, host)
-    brands = brand_names(tree, host, options.max_brand_words)
     structured: list[Candidate[str]] = []
     if st.main is not None and not _borrowed(st):
         h = text_value(st.main.get("headline")) or text_value(st.main.get("name"))
@@ -261,7 +230,7 @@ def pick_title(tree: Tree, st: Structured, host: str | None, options: MetadataOp
         structured.append(Candidate(tidy(dom.text_of(t)), "title", dom.text_of(t)))
     removed: list[str] = []
     cleaned = [Candidate(strip_site(c.value, names, options.max_site_words, removed,
-                                    head_only=options.title_head_only, brands=brands),
+                                    head_only=options.title_head_only),
                          c.origin, c.raw)
                for c in structured]
     if page_type in TAGLINE_PAGE_TYPES:

@@ -116,3 +116,21 @@ def test_quote_of_a_post_on_the_page_goes_a_quote_of_an_older_page_stays() -> No
 def test_quotes_stay_on_articles() -> None:
     text, _ = _clean_text(XENFORO, "article")
     assert text.count(FIRST) == 2
+
+
+def test_thread_stat_counters_with_the_word_first_are_boilerplate() -> None:
+    from stripper.options import DEFAULT_OPTIONS
+    from stripper.score import classify_block
+    for text in ("Replies 154", "Views 26.2k", "12 Posts 5 Posters 3.2k Views"):
+        assert classify_block(text, len(text), 0, 0, DEFAULT_OPTIONS.score).cls == "bad", text
+    text = "Replies are welcome, but read the rules first."
+    assert classify_block(text, len(text), 0, 0, DEFAULT_OPTIONS.score).cls != "bad"
+
+
+def test_browser_warning_goes() -> None:
+    html = (f'<html><body><div class="blockMessage js-browserWarning">'
+            f"You are using an out of date browser. It may not display this or other websites "
+            f"correctly.</div><article class='message'><p>POST {ANSWER}</p></article></body></html>")
+    text, trace = _clean_text(html, "forum")
+    assert "out of date browser" not in text and "POST" in text
+    assert "browser-warning" in {d.rule for d in trace.decisions if d.verdict == "drop"}

@@ -179,3 +179,47 @@ def test_product_page_body_gets_its_declared_description_and_says_why() -> None:
     # without the JSON-LD nothing is added
     plain = extract(SHOP_PAGE.format(ld=""))
     assert "honeycomb" not in plain.body
+
+
+# ------------------------------------------------------------------ service pages: the hero
+from stripper.dom import flatten  # noqa: E402
+from stripper.score import score  # noqa: E402
+from stripper.selection import select  # noqa: E402
+
+FEATURE = ("Deploy any app from a Git push: we build it, run it on the right runtime and "
+           "keep it up with health checks, zero-downtime deploys and instant rollbacks. ")
+
+LANDING = f"""<html><body>
+<section class="hero"><div class="hero__inner"><h1>Your fastest path to production</h1>
+<p>Infrastructure that scales.</p>
+<p><a href="/register">Start building for free</a> <a href="/contact">Talk to sales</a></p>
+</div></section>
+<div class="features"><section><h2>Deploy</h2><p>{FEATURE}</p><p>{FEATURE}</p></section>
+<section><h2>Scale</h2><p>{FEATURE}</p><p>{FEATURE}</p></section>
+<section><h2>Observe</h2><p>{FEATURE}</p><p>{FEATURE}</p></section></div>
+</body></html>"""
+
+
+def _selected_text(html: str, page_type: str) -> str:
+    doc = flatten(parse(html))
+    sel = select(doc, score(doc), DEFAULT_OPTIONS.select, page_type=page_type)
+    return " ".join(doc.blocks[i].text for i in sel.kept)
+
+
+def test_service_page_container_takes_in_the_hero_headline() -> None:
+    text = _selected_text(LANDING, "service")
+    assert "Your fastest path to production" in text
+    assert "Infrastructure that scales." in text and "Observe" in text
+    assert "Talk to sales" not in text
+
+
+def test_headline_widening_is_limited_to_service_pages() -> None:
+    assert "Your fastest path" not in _selected_text(LANDING, "article")
+
+
+def test_self_closed_tracking_iframe_in_noscript_does_not_swallow_the_page() -> None:
+    html = ('<html><body><noscript><iframe src="/ns.html?id=GTM-X" height="0" width="0" '
+            f'style="display: none; visibility: hidden;" /></noscript><main><p>{PROSE}</p></main>'
+            "</body></html>")
+    text, _ = cleaned(html)
+    assert "KEEP" in text and "<p>" not in text

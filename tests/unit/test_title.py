@@ -1,11 +1,11 @@
-"""Headline rules on small, real-looking pages: site-name segments, brand names read
-from the page, and the page types whose <h1> is a tagline."""
+"""Headline rules on small, real-looking pages: site-name segments, headings' visible
+text, JSON-LD parts that are not the page, and the page types whose <h1> is a tagline."""
 
 from __future__ import annotations
 
 from stripper.dom import build_tree
 from stripper.metadata import extract_metadata
-from stripper.metadata.title import brand_names, heading_text, strip_site
+from stripper.metadata.title import heading_text, strip_site
 
 SERVICE = """<html><head>
 <title>Business Text Messaging | Ringline</title>
@@ -32,29 +32,6 @@ def test_article_page_keeps_the_h1() -> None:
                          page_type="article")
     assert m.title == "Business text messaging for small teams"
     assert m.sources["title"].origin == "h1"
-
-
-def test_brand_names_from_logo_home_link_and_copyright() -> None:
-    html = """<html><body>
-<header><a href="https://shop.example/" title="Go to Fjell Wool homepage">
-<img src="/l.png" alt="Fjell Wool Co. logo"></a>
-<nav><a href="/">Home</a><a href="/men">Men</a></nav></header>
-<div class="hero-banner-logo-strip"><img alt="A very long partner description that is not a name at all"></div>
-<footer><span>Copyright © 2014–2025 Fjell Wool Co. | Privacy</span></footer></body></html>"""
-    names = brand_names(build_tree(html), "shop.example", 6)
-    assert "Fjell Wool Co" in names
-    assert "Fjell Wool" in names
-    assert not any("partner" in n for n in names)
-    assert "Home" not in names
-
-
-def test_leading_brand_segment_is_stripped() -> None:
-    title = "Psychcentral Today - What Are the Latest Trends in Psychiatry?"
-    assert strip_site(title, [], 4, head_only=True, brands=["PsychCentral Today"]) == \
-        "What Are the Latest Trends in Psychiatry?"
-    # a product whose name starts with the brand keeps it
-    assert strip_site("Portman Lights P1 Retro - 4 Units", [], 4, head_only=True,
-                      brands=["Portman Lights"]) == "Portman Lights P1 Retro"
 
 
 def test_faq_question_is_not_the_headline() -> None:
@@ -96,3 +73,12 @@ def test_number_ranges_are_not_separators() -> None:
                       head_only=True) == "Tech conferences in Americas 2026 / 2027"
     assert strip_site("Squad 2024 - 2025 | Spurs Forum", ["Spurs Forum"], 4,
                       head_only=True) == "Squad 2024 - 2025"
+
+
+def test_responsive_heading_copies_count_once() -> None:
+    html = """<html><head><title>BBC News - Breaking news and the latest stories</title>
+</head><body><main><h1><span class="mobile">News</span> <span class="desktop">News</span></h1>
+<p>Stories.</p></main></body></html>"""
+    tree = build_tree(html)
+    h1 = tree.css_first("h1")
+    assert h1 is not None and heading_text(h1) == "News"
