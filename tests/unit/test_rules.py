@@ -244,16 +244,6 @@ def test_state_classes_name_no_widget(cls: str) -> None:
     assert "STAYS" in text, dropped_by(trace)
 
 
-def test_bem_modifier_is_a_variant_not_the_component() -> None:
-    # "container--section-more-ads" is a container (between whose cards ads sit)
-    html = (f'<html><body><div class="container container--section-more-ads">'
-            f'<a href="/a">STAYS a teaser title</a></div><p>{PROSE}</p>'
-            f'<div class="container--x ad-slot">DROP</div></body></html>')
-    text, _ = cleaned(html)
-    assert "STAYS" in text
-    assert "DROP" not in text
-
-
 @pytest.mark.parametrize("cls", ["search_result_item-68deb85", "search-results", "searchHits"])
 def test_search_results_are_not_a_search_box(cls: str) -> None:
     html = (f'<html><body><div class="{cls}"><a href="/a">STAYS a result title</a></div>'
