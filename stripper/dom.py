@@ -98,6 +98,11 @@ def text_of(node: Node, sep: str = " ") -> str:
     return " ".join(node.text(deep=True, separator=sep).split())
 
 
+def own_text(node: Node) -> str:
+    """The element's own text, without its children's (whitespace collapsed)."""
+    return " ".join(node.text(deep=False).split())
+
+
 def text_len(node: Node) -> int:
     return len(node.text(deep=True, separator="").strip())
 

@@ -195,7 +195,10 @@ NOT_AUTHOR_LINKS = re.compile(r"/(?:category|categories|tag|tags|topic|topics|se
 USER_LINKS = (
     'a[href*="/u/"], a[href*="/user/"], a[href*="/users/"], a[href*="/members/"], '
     'a[href*="member.php"], a[href*="/profile/"], a[href*="/user-"], a[href*="/member/"], '
-    "a.username, .username, a.author-name, [itemprop=author] [itemprop=name]"
+    "a.username, .username, a.author-name, [itemprop=author] [itemprop=name], "
+    # board software that marks the poster's box rather than the profile link:
+    # phpBB (.postprofile), FluxBB/PunBB (.postleft), SMF (.poster), microformats (u-author)
+    ".postprofile dt a, .postleft dt strong, .poster h4 a, .poster h4, a.u-author, a.user"
 )
 OWNER_HINTS: frozenset[str] = frozenset({"owner", "op", "original-poster", "topic-starter",
                                          "threadstarter", "thread-starter", "first-post"})
@@ -266,6 +269,11 @@ MONTH_FIRST_LOCALES: frozenset[str] = frozenset({"en-us", "en-ph", "en-ca", "en-
 # ---------------------------------------------------------------- titles
 # Separators between a headline and a site name in <title> or og:title.
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•:»«/~]\s+|\s*\|\s*|\s+::\s+|\s*[«»]\s*")
+# Title segments that name no page: a home page's navigation label ("Home - The Blog").
+GENERIC_TITLE_SEGMENTS: frozenset[str] = frozenset({
+    "home", "home page", "homepage", "start", "start page", "front page", "main page",
+    "index", "inicio", "página de inicio", "startseite", "accueil", "pagina iniziale",
+})
 # JSON-LD types that describe a part of the page (an embedded video, a review, an
 # answer), never its headline.
 NOT_PAGE_LD_TYPES: frozenset[str] = frozenset({"videoobject", "review", "answer", "comment"})

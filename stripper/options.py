@@ -144,6 +144,9 @@ class SelectOptions:
     card_min_titles: int = 6
     # Repeated blocks at least this long are kept once (desktop/mobile copies).
     dedupe_min_chars: int = 20
+    # page types whose article strategy also keeps a repeated block once: a thread
+    # repeats posts in reply previews and quotes the markup does not name
+    dedupe_types: tuple[str, ...] = ("forum", "article", "product")
     # When the body comes out shorter than this, clean again conservatively and
     # keep the longer result (calibrated on wcxb-dev: catches over-eager class rules).
     retry_below_chars: int = 200

@@ -303,6 +303,7 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
 NEUTRAL_CLASS_PREFIXES: tuple[str, ...] = (
     "elementor", "e-con", "e-", "wp-block", "wp-container", "wp-elements", "et_pb", "et-",
     "vc_", "wpb", "fl-", "fusion", "brxe", "kt-", "uagb", "gb-", "avia", "av-", "tve",
+    "widget-span", "widget-type", "hs_cos_wrapper",
     "has-", "has_", "is-", "is_", "with-", "no-", "show-", "hide-", "enable-", "js-", "u-",
 )
 # Modifier prefixes that state what a component has, lacks or hides (``has-ads``,
@@ -434,6 +435,9 @@ SECTION_HEADINGS: tuple[str, ...] = (
     "share this article", "share this post", "follow us", "in this article",
     "table of contents", "on this page", "related", "related topics", "more to explore",
     "who is online", "users browsing this forum", "forum statistics",
+    "similar threads", "similar topics", "similar discussions", "related threads",
+    "related discussions", "join the discussion", "temas similares", "ähnliche themen",
+    "sujets similaires", "discussioni simili", "tópicos semelhantes",
     "similar items", "similar products", "related products", "related items",
     "explore related items", "people who viewed this item also viewed", "customers also viewed",
     "customers also bought", "customers who bought this item also bought",

@@ -207,6 +207,8 @@ def select(doc: Doc, scores: Scores, options: SelectOptions = DEFAULT_OPTIONS.se
         return Selection(container=c.idx, kept=kept, strategy="cards")
     if idx < 0:
         return Selection(container=-1, strategy="none")
+    if page_type in options.dedupe_types:
+        kept = dedupe(doc, kept, options.dedupe_min_chars)
     e = doc.elements[idx]
     if trace.enabled:
         kept_set = set(kept)

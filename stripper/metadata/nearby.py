@@ -29,11 +29,12 @@ from ..metarules import (
     PAGE_AUTHOR_ELEMENTS,
     PAGE_BYLINE_PREFIXES,
     PUBLISHED_WORDS,
+    WEEKDAYS,
 )
 from ..options import MetadataOptions
 from ..rules import NEUTRAL_CLASS_PREFIXES
 from .authors import Names, clean_name, is_placeholder, split_names, strip_prefix
-from .dates import find_dates, parse_date
+from .dates import FoundDate, find_dates, parse_date
 from .provenance import Candidate
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -298,14 +299,22 @@ def _dates(node: Node, tokens: set[str], dayfirst: bool, options: MetadataOption
     if not raw:
         raw = text if text is not None else dom.text_of(node)
         if len(raw) > options.max_dateline_chars:
-            return
+            raw = text = dom.own_text(node)  # the date before a nested edit note
+            if not raw or len(raw) > options.max_dateline_chars:
+                return
     label = " ".join(tokens) + " " + (text or dom.text_of(node))[:60]
     if _NOT_PAGE.search(label):
         return
     iso = parse_date(raw, dayfirst=dayfirst)
     if not iso:
         return
-    modified = bool(_MODIFIED.search(label)) or bool(tokens & {"updated", "modified"})
+    # "2019-02-23, 09:14 PM (This post was last modified: 2024-01-05)": a label after
+    # the first date belongs to a later one
+    shown = text or dom.text_of(node)
+    first = find_dates(shown, dayfirst=dayfirst)
+    before = shown[:first[0].start] if first and origin == "visible" else shown[:60]
+    modified = bool(_MODIFIED.search(" ".join(tokens) + " " + before)) or \
+        bool(tokens & {"updated", "modified"})
     cand = Candidate(iso, origin, raw, DATE_PRECEDENCE[origin])
     (out.modified if modified else out.published).append(cand)
 
@@ -338,7 +347,12 @@ def page_date(tree: Tree, *, dayfirst: bool, options: MetadataOptions) -> Candid
         if dom.tag(node) in ("body", "html", "article", "main", "section"):
             continue
         text = dom.text_of(node)
-        if len(text) > options.max_dateline_chars or _in_chrome(node, reader):
+        if len(text) > options.max_dateline_chars:
+            # "2019-02-23, 09:14 PM <span>(This post was last modified: …)</span>"
+            text = dom.own_text(node)
+            if not text or len(text) > options.max_dateline_chars:
+                continue
+        if _in_chrome(node, reader):
             continue
         found = Nearby()
         _dates(node, reader.tokens(node), dayfirst, options, found, text=text)
@@ -346,6 +360,26 @@ def page_date(tree: Tree, *, dayfirst: bool, options: MetadataOptions) -> Candid
             c = found.published[0]
             return Candidate(c.value, "page", c.raw, DATE_PRECEDENCE["page"])
     return _dateline_text(body, reader, dayfirst=dayfirst, options=options)
+
+
+_DATE_NOISE = re.compile(
+    r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:" + "|".join(WEEKDAYS) +
+    r"|mon|tue|wed|thu|fri|sat|sun)\b\.?|[\W_]+", re.IGNORECASE)
+
+
+def _mostly_date(text: str, found: FoundDate) -> bool:
+    """The date is at least half the text, not counting the weekday, the time of day
+    and punctuation ("» Tue Aug 27, 2019 1:47 am"), and no other number is in it
+    (", volume 162, number 22, November 30, 2002." is a citation)."""
+    rest = _DATE_NOISE.sub("", text[:found.start] + text[found.end:])
+    return len(rest) <= found.end - found.start and not _DIGIT.search(rest)
+
+
+def _label(parent: Node, text: str) -> str:
+    """A date text with the label its element gives it ("<dd><strong>Joined:</strong>
+    Dec 11, 2021</dd>")."""
+    whole = dom.text_of(parent)
+    return whole[:120] if len(whole) <= 120 else text
 
 
 def _dateline_text(body: Node, reader: _Reader, *, dayfirst: bool,
@@ -363,12 +397,11 @@ def _dateline_text(body: Node, reader: _Reader, *, dayfirst: bool,
         if seen > options.page_date_texts:
             return None
         found = find_dates(text, dayfirst=dayfirst)
-        if not found or (found[0].end - found[0].start) * 2 < len(text) and \
-                not _PUBLISHED.search(text):
+        if not found or not _mostly_date(text, found[0]) and not _PUBLISHED.search(text):
             continue
         parent = node.parent
         if parent is None or dom.tag(parent) in ("script", "style", "option", "td") \
-                or _NOT_PAGE.search(text) or _MODIFIED.search(text) \
+                or _NOT_PAGE.search(_label(parent, text)) or _MODIFIED.search(text) \
                 or _in_chrome(node, reader):
             continue
         return Candidate(found[0].iso, "page", text, DATE_PRECEDENCE["page"])

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from .. import dom
 from ..dom import Node, Tree
 from ..metarules import (
+    GENERIC_TITLE_SEGMENTS,
     META_SITENAME,
     META_TITLE,
     NOT_HEADLINE,
@@ -100,6 +101,11 @@ def _is_site(segment: str, names: list[str], *, leading: bool = False) -> bool:
     return False
 
 
+def _is_generic(segment: str) -> bool:
+    """A segment that names no page: the home page's navigation label ("Home")."""
+    return " ".join(words(segment)) in GENERIC_TITLE_SEGMENTS
+
+
 def _split(title: str) -> list[str]:
     """The segments of a title; a separator between two numbers is a range
     ("2026 / 2027", "2024 - 2025"), not a separator."""
@@ -128,6 +134,12 @@ def strip_site(title: str, names: list[str], max_site_words: int,
         if removed is not None:
             removed.extend(gone)
         return title
+    # "Home - The Blog": a home page is named by the site's name, so generic labels go
+    # first and the site's name stays when nothing else is left
+    while len(parts) > 1 and _is_generic(parts[-1]):
+        gone.append(parts.pop())
+    while len(parts) > 1 and _is_generic(parts[0]):
+        gone.append(parts.pop(0))
     while len(parts) > 1 and _is_site(parts[-1], names):
         gone.append(parts.pop())
     while len(parts) > 1 and _is_site(parts[0], names, leading=True):
@@ -219,11 +231,11 @@ def pick_title(tree: Tree, st: Structured, host: str | None, options: MetadataOp
     structured: list[Candidate[str]] = []
     if st.main is not None and not _borrowed(st):
         h = text_value(st.main.get("headline")) or text_value(st.main.get("name"))
-        if h:
+        if h and not _is_generic(h):
             structured.append(Candidate(tidy(h), "json-ld:headline", h))
     for key in META_TITLE:
         v = st.meta(key)
-        if v:
+        if v and not _is_generic(v):
             structured.append(Candidate(tidy(v), f"meta:{key}", v))
     t = tree.css_first("title")
     if t is not None and dom.text_of(t):
@@ -243,7 +255,7 @@ def pick_title(tree: Tree, st: Structured, host: str | None, options: MetadataOp
             for c in structured]
     site = names + removed
     h1s = [(strip_site(text, site, 0), node) for text, node in headings(st.h1)
-           if not _is_site(text, site)]
+           if not _is_site(text, site, leading=True)]
     found = _agreeing(h1s, cleaned, options)
     if found is not None:
         prov.settle("title", Candidate(found[0], "h1", found[0]), cleaned)

@@ -71,7 +71,7 @@ FLARUM_SHELL = """<html><body><div id="app" class="App"><main class="App-content
 <article><div class="PostUser"><h3 class="PostUser-name">alice</h3></div>
 <div class="Post-body"><p>THREAD {body}</p></div></article>
 <article><div class="PostUser"><h3 class="PostUser-name">bob</h3></div>
-<div class="Post-body"><p>THREAD {body}</p></div></article></div></noscript>
+<div class="Post-body"><p>THREAD I agree, and {body}</p></div></article></div></noscript>
 </main></div>
 <script id="flarum-json-payload" type="application/json">{payload}</script>
 </body></html>"""
@@ -134,3 +134,42 @@ def test_browser_warning_goes() -> None:
     text, trace = _clean_text(html, "forum")
     assert "out of date browser" not in text and "POST" in text
     assert "browser-warning" in {d.rule for d in trace.decisions if d.verdict == "drop"}
+
+
+PARENT = ("Ubuntu 24.04 has been delayed a bit this year and I believe the final version "
+          "comes out in a few weeks, so nobody knows yet which Qt it will ship.")
+NODEBB = f"""<html><body><div class="posts-container"><ul component="topic" class="posts timeline">
+<li component="post" class="pt-4"><div class="post-container d-flex gap-2">
+ <div class="content text-break" component="post/content"><p>{PARENT}</p><p>{ANSWER}</p></div>
+</div></li>
+<li component="post" class="pt-4"><div class="post-container d-flex gap-2">
+ <div component="post/parent" class="btn btn-ghost btn-sm"><div class="text-muted line-clamp-1 text-break">
+  <p>{PARENT}</p></div></div>
+ <div class="content text-break" component="post/content"><p>REPLY {ANSWER}</p>
+ <p>Qt 6.4 is what the archive lists today; a newer one may land in an update later.</p></div>
+</div></li>
+</ul></div></body></html>"""
+
+
+def _selected_text(html: str, page_type: str) -> str:
+    from stripper.dom import flatten
+    from stripper.render import render
+    from stripper.score import score
+    from stripper.selection import select
+    tree = parse(html)
+    clean(tree, page_type=page_type)
+    doc = flatten(tree)
+    selection = select(doc, score(doc), page_type=page_type)
+    return render(doc, selection.kept, "txt")
+
+
+def test_a_reply_preview_repeating_a_post_is_kept_once_on_forums() -> None:
+    # NodeBB shows the post a reply answers above the reply, in markup that does
+    # not say "quote": the repeated block is kept once
+    assert _selected_text(NODEBB, "forum").count("Ubuntu 24.04 has been delayed") == 1
+    assert "REPLY" in _selected_text(NODEBB, "forum")
+
+
+def test_documentation_keeps_repeated_blocks() -> None:
+    # reference pages repeat sentences on purpose (the same note under two methods)
+    assert _selected_text(NODEBB, "documentation").count("Ubuntu 24.04 has been delayed") == 2

@@ -388,3 +388,38 @@ def test_dateline_well_before_a_restamped_structured_date(shown: str, iso: str) 
             f"</head><body><h1>Nine ways</h1><p class='date'>{shown}</p>"
             "<p>Text.</p></body></html>")
     assert extract_metadata(build_tree(html), None, page_type="article").date == iso
+
+
+def test_thread_dates_read_past_edit_notes_and_profile_labels() -> None:
+    html = ("<html><body><h1>SMF vs MyBB?</h1>"
+            "<div class='post'><dl class='postprofile'><dd><strong>Joined:</strong> "
+            "Dec 11, 2021</dd></dl><p class='author'>» Tue Aug 27, 2019 1:47 am</p>"
+            "<p>First post.</p></div></body></html>")
+    m = extract_metadata(build_tree(html), None, page_type="article")
+    assert m.date == "2019-08-27"
+    html = ("<html><body><h1>SMF vs MyBB?</h1><div class='post'>"
+            "<span class='post_date'>2019-02-23, 09:14 PM <span class='edited'>(This post was "
+            "last modified: 2024-01-05, 03:27 AM by someone who edits posts.)</span></span>"
+            "<p>First post.</p></div><div class='post'><span class='post_date'>2019-02-24, "
+            "02:31 AM</span><p>Reply.</p></div></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="forum").date == "2019-02-23"
+
+
+def test_citation_with_numbers_is_not_a_dateline() -> None:
+    html = (f"<html><body><main><h1>The Fold-and-Cut Problem</h1>{LONG_BODY * 3}"
+            "<p><i>Science</i>, volume 162, number 22, November 30, 2002.</p></main></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").date is None
+
+
+@pytest.mark.parametrize("post", [
+    "<div class='postleft'><dl><dt><strong>chunix64</strong></dt></dl></div>",  # FluxBB
+    "<dl class='postprofile'><dt><a href='/memberlist.php?u=5'>chunix64</a></dt></dl>",  # phpBB
+])
+def test_thread_starter_from_board_post_boxes(post: str) -> None:
+    html = ("<html><body><h1>What happened with the ISO?</h1>"
+            f"<div class='post'>{post}<p>My question.</p></div>"
+            f"<div class='post'>{post.replace('chunix64', 'helper_bee')}<p>Answer.</p></div>"
+            "</body></html>")
+    m = extract_metadata(build_tree(html), "https://bbs.example/viewtopic.php?id=30",
+                         page_type="forum")
+    assert m.authors == ("chunix64",)

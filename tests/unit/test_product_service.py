@@ -223,3 +223,13 @@ def test_self_closed_tracking_iframe_in_noscript_does_not_swallow_the_page() -> 
             "</body></html>")
     text, _ = cleaned(html)
     assert "KEEP" in text and "<p>" not in text
+
+
+@pytest.mark.parametrize("cls", ["span12 widget-span widget-type-cell",
+                                 "hs_cos_wrapper hs_cos_wrapper_widget hs_cos_wrapper_type_module"])
+def test_hubspot_module_wrappers_are_not_sidebars(cls: str) -> None:
+    # HubSpot CMS wraps every module of a page in these classes
+    module = "".join(f"<p>{PROSE}{i}</p>" for i in range(2))
+    rest = "".join(f"<p>{PROSE}{i}</p>" for i in range(3))
+    text, _ = cleaned(f'<html><body><div class="{cls}">{module}</div>{rest}</body></html>')
+    assert text.count("KEEP") == 5

@@ -82,3 +82,21 @@ def test_responsive_heading_copies_count_once() -> None:
     tree = build_tree(html)
     h1 = tree.css_first("h1")
     assert h1 is not None and heading_text(h1) == "News"
+
+
+def test_home_label_gives_way_to_the_site_name() -> None:
+    html = """<html><head><title>Home - The Field Notes Blog</title>
+<meta property="og:title" content="Home"><meta property="og:site_name" content="The Field Notes Blog">
+</head><body><main><ul><li><a href="/a">First post</a></li></ul></main></body></html>"""
+    m = extract_metadata(build_tree(html), "https://fieldnotes.example/", page_type="listing")
+    assert m.title == "The Field Notes Blog"
+
+
+def test_h1_naming_the_site_and_more_is_a_headline_not_a_logo() -> None:
+    html = """<html><head><title>Sharpening Stones ® | Home Page</title></head><body>
+<header><h1 class="logo"><a href="/">Sharpening Stones</a></h1></header>
+<main><h1>Welcome to Sharpening Stones</h1><p>Whetstones for every knife.</p></main>
+</body></html>"""
+    m = extract_metadata(build_tree(html), "https://www.sharpeningstones.example/",
+                         page_type="listing")
+    assert m.title == "Welcome to Sharpening Stones"
