@@ -31,6 +31,10 @@ from .rules import (
 )
 from .tracing import NULL_TRACE, Trace
 
+# A guarded rule spares a run of at least this many same-class siblings that
+# together hold most of the page and a paragraph each: a roundup's product boxes
+# named "widget", not a sidebar or a mega menu.
+_GROUP_MIN = 3
 _LANDMARK = "main, [role=main], article, [itemprop=articleBody], h1"
 # A <noscript> is kept (unwrapped) when it holds more text than the rest of the
 # page: apps that render with JavaScript ship their crawler view inside it.
@@ -328,11 +332,44 @@ def _paragraphs(node: Node) -> int:
     return sum(1 for p in node.css("p") if dom.text_len(p) >= _PARAGRAPH_CHARS)
 
 
+def _in_chrome(node: Node | None) -> bool:
+    """Inside a nav, header, footer or aside element (a mega menu's item descriptions)."""
+    while node is not None:
+        if dom.tag(node) in ("nav", "header", "footer", "aside"):
+            return True
+        node = node.parent
+    return False
+
+
 def _apply_token_rules(
     body: Node, options: CleanOptions, trace: Trace, size: _PageSize, index: _TokenIndex
 ) -> None:
     doomed: list[tuple[Node, TokenRule]] = []
     page_text: list[str] = []  # computed on first use: most pages never need it
+    groups: dict[tuple[int, str], float] = {}
+    spared: dict[str, set[int]] = {}  # rule name -> elements spared as a group
+
+    def inside_spared(node: Node, rule: TokenRule) -> bool:
+        ids = spared.get(rule.name)
+        p = node.parent
+        while ids and p is not None:
+            if p.mem_id in ids:
+                return True
+            p = p.parent
+        return False
+
+    def group_share(node: Node) -> float:
+        """Share of the page's prose held by the node and its same-class siblings."""
+        cls, parent = dom.attr(node, "class"), node.parent
+        if not cls or parent is None:
+            return 0.0
+        key = (parent.mem_id, cls)
+        if key not in groups:
+            twins = [c for c in parent.iter() if dom.attr(c, "class") == cls]
+            prose = len(twins) >= _GROUP_MIN and not _in_chrome(parent) and \
+                sum(_paragraphs(c) for c in twins) >= len(twins)
+            groups[key] = sum(prose_len(c) for c in twins) / page_chars if prose else 0.0
+        return groups[key]
 
     def repeated(node: Node) -> bool:
         probe = dom.longest_run(node)[:_REPEAT_PROBE_CHARS]
@@ -351,10 +388,17 @@ def _apply_token_rules(
             return True
         share = size.share(node, prose_widget=not rule.guarded and rule.max_paragraphs is None)
         limit = options.guard_text_share if rule.guarded else _HARD_GUARD_SHARE
-        if share > limit or (rule.guarded and node.css_first(_LANDMARK) is not None) or (
+        if rule.guarded:
+            grouped = group_share(node)
+            if grouped > limit:
+                spared.setdefault(rule.name, set()).add(node.mem_id)
+            share = max(share, grouped)
+        if share > limit or inside_spared(node, rule) or (rule.guarded and node.css_first(_LANDMARK) is not None) or (
                 rule.max_paragraphs is not None and _paragraphs(node) > rule.max_paragraphs):
             if trace.enabled:
-                trace.add("clean", dom.node_path(node), rule.name, "spare (guard)",
+                why = "spare (group)" if node.mem_id in spared.get(rule.name, ()) else \
+                    "spare (inside group)" if inside_spared(node, rule) else "spare (guard)"
+                trace.add("clean", dom.node_path(node), rule.name, why,
                           value=share, threshold=limit)
             return True
         if rule.repeated_only and not repeated(node):

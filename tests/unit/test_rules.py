@@ -425,3 +425,15 @@ def test_a_form_around_a_results_list_is_kept() -> None:
     assert "PAPER 11" in text
     assert "Get a quote" not in text
     assert "forms" in dropped_by(trace)
+
+
+def test_a_run_of_content_boxes_named_widget_is_kept() -> None:
+    box = ("<div class='product-widget'><h3>Best washer {i}</h3><p>" + "This washer cleaned "
+           "every stain in our lab tests and dried faster than any rival we measured. " * 3 +
+           "</p><div class='product-widget__pros'>Pros: quiet</div></div>")
+    html = "<html><body><div class=content>" + "".join(box.format(i=i) for i in range(5)) + \
+        "</div><div class='sidebar'><div class=widget>Recent posts: one, two</div></div></body></html>"
+    text, trace = cleaned(html)
+    assert "Best washer 4" in text and "Pros: quiet" in text
+    assert "Recent posts" not in text
+    assert "spare (group)" in {d.verdict for d in trace.decisions}
