@@ -368,7 +368,7 @@ def _apply_token_rules(
             twins = [c for c in parent.iter() if dom.attr(c, "class") == cls]
             prose = len(twins) >= _GROUP_MIN and not _in_chrome(parent) and \
                 sum(_paragraphs(c) for c in twins) >= len(twins)
-            groups[key] = sum(prose_len(c) for c in twins) / page_chars if prose else 0.0
+            groups[key] = sum(prose_len(c) for c in twins) / size.prose if prose else 0.0
         return groups[key]
 
     def repeated(node: Node) -> bool:
