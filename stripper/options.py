@@ -163,6 +163,9 @@ class SelectOptions:
     # shorter descriptions (a one-line tagline) are ignored. Measured on wcxb-dev
     # (docs/algorithm.md): 0.3-0.7 give the same pages.
     declared_description_types: tuple[str, ...] = ("product",)
+    # ... and the sections named as description, specifications or details
+    # (rules.PRODUCT_SECTION_PARTS) are kept outside the container too.
+    product_section_types: tuple[str, ...] = ("product",)
     declared_description_chars: int = 80
     declared_description_cover: float = 0.5
 

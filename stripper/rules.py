@@ -145,6 +145,18 @@ PRODUCT_LD_TYPES: tuple[str, ...] = ("product", "productgroup", "individualprodu
                                      "productmodel", "vehicle", "car", "book",
                                      "softwareapplication", "videogame")
 
+# Word parts of class/id (lower-case, split at "-", "_" and spaces) naming the sections
+# of a product page that hold its text: description, specifications, details,
+# features, materials (Shopify "product__description", WooCommerce
+# "woocommerce-Tabs-panel--description", Magento "product-info-details",
+# BigCommerce "productView-description"). Kept on product pages wherever they sit.
+PRODUCT_SECTION_PARTS: tuple[str, ...] = (
+    "description", "desc", "specifications", "specification", "specs", "spec", "techspecs",
+    "features", "feature", "details", "detail", "attributes", "attribute", "highlights",
+    "properties", "characteristics", "ingredients", "materials", "dimensions", "composition",
+)
+PRODUCT_SECTION_ITEMPROPS: tuple[str, ...] = ("description",)
+
 # Forms that ask the reader to write something (contact, quote, booking, sign-up
 # forms): at least CleanOptions.form_min_fields of these fields. clean.py removes
 # such a form with the small section around it (its heading, its privacy note).
@@ -185,7 +197,8 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
               "related, recommended and most-read lists", guarded=False, max_paragraphs=None),
     TokenRule("comment-form",
               ("comment-respond", "respond", "comment-form", "commentform", "reply-title",
-               "reply-form", "replyform", "quick-reply", "quickreply", "post-reply-form"),
+               "reply-form", "replyform", "quick-reply", "quickreply", "post-reply-form",
+               "post-form", "answer-form", "add-answer"),
               "the form for writing a comment or reply: interface, on every page type",
               guarded=False, max_paragraphs=None),
     TokenRule("comments",
@@ -234,6 +247,12 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
                "author-stats", "user-badges", "member-stats", "post-count", "postcount"),
               "poster statistics beside forum posts: rank, post count, badges, join date",
               guarded=False),
+    TokenRule("post-votes",
+              ("votecell", "vote-count", "voting-container", "vote-bar", "vote-buttons",
+               "votebox", "vote-box", "upvote", "downvote", "post-votes"),
+              # forums only: on listings a vote count is a rating that belongs to the item
+              "vote counts and arrows beside Q&A posts and forum replies",
+              guarded=False, only_on=("forum",)),
     TokenRule("advertising",
               ("ad", "ads", "advert", "adverts", "advertisement", "advertising", "adsbygoogle",
                "adslot", "adunit", "ad-slot", "dfp", "gpt-ad", "sponsor", "sponsored", "sponsors",

@@ -2,13 +2,17 @@
 
 Authors, strongest first (``metarules.AUTHOR_PRECEDENCE``): JSON-LD author →
 author meta tags → itemprop / rel=author → a "By …" byline near the headline →
-an element marked as the byline → a name alone at the top of the body. A
-placeholder account ("Redacción", "Admin") never wins; when the structured
-author is one, the visible byline or the name at the top of the body does.
+an element marked as the byline → a name alone at the top of the body → an
+author card or "Written by" line anywhere outside chrome. A placeholder account
+("Redacción", "Admin") never wins; when the structured author is one, the visible
+byline or the name at the top of the body does, and a desk ("News Desk") is the
+author only when nobody else is named. A "By …" byline next to the headline that
+names someone else than the structured author wins (the writer, not the account).
 
 Dates (``metarules.DATE_PRECEDENCE``): JSON-LD datePublished → meta dates →
 itemprop datePublished → ``<time datetime>`` near the headline → a visible
-dateline near the headline → the URL path. Only structured dates may lie outside
+dateline near the headline → the URL path; a dateline well before a structured
+date is the original publication. Only structured dates may lie outside
 [``min_year``, today + ``max_future_days``].
 """
 

@@ -20,6 +20,7 @@ from .. import dom
 from ..dom import Node, Tree
 from ..metarules import (
     GENERIC_TITLE_SEGMENTS,
+    HEADING_LABELS,
     META_SITENAME,
     META_TITLE,
     NOT_HEADLINE,
@@ -32,13 +33,14 @@ from .provenance import Candidate, Provenance
 from .structured import Structured, ld_types, text_value
 
 _WORD = re.compile(r"\w+")
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 # UTF-8 bytes of "’", "é"… read as cp1252 or latin-1 ("â€™", "Ã©")
 _MOJIBAKE = re.compile("[ÃÂâ][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161"
                        "\u0178\u017d\u017e\u02c6\u02dc]")
 _ANCHOR_MARKS = " ¶#\uf0c1§🔗"
 _CHROME = frozenset({"header", "nav", "footer", "aside"})
 _NOT_HEADING_TEXT = "style, script, noscript, template, button, [hidden], [role=tooltip]"
+_SITE_HEADER = 'nav, [role=navigation], a[href="/"], form, ul'
 
 
 def words(text: str) -> list[str]:
@@ -162,11 +164,14 @@ def strip_site(title: str, names: list[str], max_site_words: int,
 
 
 def _in_chrome(node: Node) -> bool:
+    """Inside the site's header, navigation, footer or a sidebar. A ``<header>`` without
+    navigation is the page's own header (the title block of an article or a
+    category), not the site's."""
     p = node.parent
     hops = 0
     while p is not None and hops < 12:
         t = dom.tag(p)
-        if t in _CHROME:
+        if t in _CHROME and (t != "header" or p.css_first(_SITE_HEADER) is not None):
             return True
         if t in ("article", "main", "body"):
             return False
@@ -188,7 +193,15 @@ def heading_text(node: Node) -> str:
             and t.parent.mem_id not in hidden).split())
     else:
         text = dom.text_of(node)
-    return _once(tidy(text).rstrip(_ANCHOR_MARKS).strip())
+    return _unlabelled(_once(tidy(text).rstrip(_ANCHOR_MARKS).strip()))
+
+
+def _unlabelled(text: str) -> str:
+    """A heading without the label a template puts before it ("Thread: …", "Blog: …")."""
+    head, colon, rest = text.partition(":")
+    if colon and rest.strip() and head.strip().casefold() in HEADING_LABELS:
+        return rest.strip()
+    return text
 
 
 def _once(text: str) -> str:
@@ -261,7 +274,8 @@ def pick_title(tree: Tree, st: Structured, host: str | None, options: MetadataOp
         prov.settle("title", Candidate(found[0], "h1", found[0]), cleaned)
         return Headline(found[0], found[1], "h1")
     main_h1 = [(text, node) for text, node in h1s if not _in_chrome(node)]
-    if main_h1 and (len(main_h1) == 1 or not cleaned):
+    # the same heading twice (a mobile and a desktop copy) is one heading
+    if main_h1 and (len({t.casefold() for t, _ in main_h1}) == 1 or not cleaned):
         text, node = main_h1[0]
         prov.settle("title", Candidate(text, "h1", text), cleaned)
         return Headline(text, node, "h1")
