@@ -74,6 +74,9 @@ class TokenRule:
     # element is something else: content ("entry-header", "post-header") or a
     # colour utility ("text-secondary"): no match.
     unless_parts: tuple[str, ...] = ()
+    # word parts that, after the matched part in the same class name, say the element
+    # is an entry of the content ("search-result-item" is a result, not a search box)
+    unless_after: tuple[str, ...] = ()
     # page types the rule is limited to (empty: all types). Product pages carry
     # reviews and buy boxes that an article never has and a forum page needs.
     only_on: tuple[str, ...] = ()
@@ -141,6 +144,18 @@ TAG_RULES: tuple[Rule, ...] = (
 PRODUCT_LD_TYPES: tuple[str, ...] = ("product", "productgroup", "individualproduct",
                                      "productmodel", "vehicle", "car", "book",
                                      "softwareapplication", "videogame")
+
+# Word parts of class/id (lower-case, split at "-", "_" and spaces) naming the sections
+# of a product page that hold its text: description, specifications, details,
+# features, materials (Shopify "product__description", WooCommerce
+# "woocommerce-Tabs-panel--description", Magento "product-info-details",
+# BigCommerce "productView-description"). Kept on product pages wherever they sit.
+PRODUCT_SECTION_PARTS: tuple[str, ...] = (
+    "description", "desc", "specifications", "specification", "specs", "spec", "techspecs",
+    "features", "feature", "details", "detail", "attributes", "attribute", "highlights",
+    "properties", "characteristics", "ingredients", "materials", "dimensions", "composition",
+)
+PRODUCT_SECTION_ITEMPROPS: tuple[str, ...] = ("description",)
 
 # Forms that ask the reader to write something (contact, quote, booking, sign-up
 # forms): at least CleanOptions.form_min_fields of these fields. clean.py removes
@@ -251,7 +266,7 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
               ("search", "searchform", "search-form", "searchbox", "search-box", "site-search",
                "advanced-search", "search-widget", "searchbar", "search-bar"),
               "search boxes and their notes; result lists hold paragraphs and are spared",
-              max_paragraphs=2),
+              max_paragraphs=2, unless_after=("result", "results", "hit", "hits")),
     TokenRule("browser-warning",
               ("browserwarning", "browser-warning", "browsehappy", "outdated-browser",
                "browserupgrade", "jswarning", "noscript-warning"),
@@ -309,6 +324,12 @@ NEUTRAL_CLASS_PREFIXES: tuple[str, ...] = (
     "vc_", "wpb", "fl-", "fusion", "brxe", "kt-", "uagb", "gb-", "avia", "av-", "tve",
     "widget-span", "widget-type", "hs_cos_wrapper",
     "has-", "has_", "is-", "is_", "with-", "no-", "show-", "hide-", "enable-", "js-", "u-",
+)
+# Modifier prefixes that state what a component has, lacks or hides (``has-ads``,
+# ``no-sidebar``, ``hide-read-more-ad``): such a class never names the element it
+# sits on, so no rule, guarded or not, reads it.
+STATE_CLASS_PREFIXES: tuple[str, ...] = (
+    "has-", "has_", "no-", "no_", "hide-", "show-", "with-", "without-", "enable-", "disable-",
 )
 
 # ---------------------------------------------------------------- scoring hints
