@@ -198,7 +198,7 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
     TokenRule("comment-form",
               ("comment-respond", "respond", "comment-form", "commentform", "reply-title",
                "reply-form", "replyform", "quick-reply", "quickreply", "post-reply-form",
-               "post-form", "answer-form", "add-answer"),
+               "answer-form", "add-answer", "js-add-answer-component"),
               "the form for writing a comment or reply: interface, on every page type",
               guarded=False, max_paragraphs=None),
     TokenRule("comments",
