@@ -275,6 +275,11 @@ GENERIC_TITLE_SEGMENTS: frozenset[str] = frozenset({
     "home", "home page", "homepage", "start", "start page", "front page", "main page",
     "index", "inicio", "página de inicio", "startseite", "accueil", "pagina iniziale",
 })
+# Labels a template writes before a heading ("Thread: …", "Blog: …"); not the headline.
+HEADING_LABELS: frozenset[str] = frozenset({
+    "thread", "blog", "title", "collection", "category", "tag", "archive", "archives",
+    "topic", "subject", "re", "series", "author",
+})
 # JSON-LD types that describe a part of the page (an embedded video, a review, an
 # answer), never its headline.
 NOT_PAGE_LD_TYPES: frozenset[str] = frozenset({"videoobject", "review", "answer", "comment"})

@@ -16,7 +16,7 @@ from .metadata import extract_metadata
 from .options import DEFAULT_OPTIONS, Options
 from .pagetype import detect_page_type
 from .parse import parse, to_text
-from .product import complete_body, declared_description
+from .product import add_product_sections, complete_body, declared_description
 from .record import ErrorInfo, Item, Metadata, Page, Record
 from .render import render, render_items
 from .score import Scores, score
@@ -105,6 +105,8 @@ def _content(tree: Tree, page_type: str, options: Options, trace: Trace, *,
     doc = flatten(tree, max_depth=options.max_depth)
     scores = score(doc, options.score, trace)
     selection = select(doc, scores, options.select, trace, page_type=page_type)
+    if page_type in options.select.product_section_types:
+        selection = add_product_sections(doc, scores, selection, trace)
     return doc, scores, selection, render(doc, selection.kept, options.select.output_format)
 
 

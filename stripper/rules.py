@@ -74,6 +74,9 @@ class TokenRule:
     # element is something else: content ("entry-header", "post-header") or a
     # colour utility ("text-secondary"): no match.
     unless_parts: tuple[str, ...] = ()
+    # word parts that, after the matched part in the same class name, say the element
+    # is an entry of the content ("search-result-item" is a result, not a search box)
+    unless_after: tuple[str, ...] = ()
     # page types the rule is limited to (empty: all types). Product pages carry
     # reviews and buy boxes that an article never has and a forum page needs.
     only_on: tuple[str, ...] = ()
@@ -142,6 +145,18 @@ PRODUCT_LD_TYPES: tuple[str, ...] = ("product", "productgroup", "individualprodu
                                      "productmodel", "vehicle", "car", "book",
                                      "softwareapplication", "videogame")
 
+# Word parts of class/id (lower-case, split at "-", "_" and spaces) naming the sections
+# of a product page that hold its text: description, specifications, details,
+# features, materials (Shopify "product__description", WooCommerce
+# "woocommerce-Tabs-panel--description", Magento "product-info-details",
+# BigCommerce "productView-description"). Kept on product pages wherever they sit.
+PRODUCT_SECTION_PARTS: tuple[str, ...] = (
+    "description", "desc", "specifications", "specification", "specs", "spec", "techspecs",
+    "features", "feature", "details", "detail", "attributes", "attribute", "highlights",
+    "properties", "characteristics", "ingredients", "materials", "dimensions", "composition",
+)
+PRODUCT_SECTION_ITEMPROPS: tuple[str, ...] = ("description",)
+
 # Forms that ask the reader to write something (contact, quote, booking, sign-up
 # forms): at least CleanOptions.form_min_fields of these fields. clean.py removes
 # such a form with the small section around it (its heading, its privacy note).
@@ -182,7 +197,8 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
               "related, recommended and most-read lists", guarded=False, max_paragraphs=None),
     TokenRule("comment-form",
               ("comment-respond", "respond", "comment-form", "commentform", "reply-title",
-               "reply-form", "replyform", "quick-reply", "quickreply", "post-reply-form"),
+               "reply-form", "replyform", "quick-reply", "quickreply", "post-reply-form",
+               "answer-form", "add-answer", "js-add-answer-component"),
               "the form for writing a comment or reply: interface, on every page type",
               guarded=False, max_paragraphs=None),
     TokenRule("comments",
@@ -231,6 +247,12 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
                "author-stats", "user-badges", "member-stats", "post-count", "postcount"),
               "poster statistics beside forum posts: rank, post count, badges, join date",
               guarded=False),
+    TokenRule("post-votes",
+              ("votecell", "vote-count", "voting-container", "vote-bar", "vote-buttons",
+               "votebox", "vote-box", "upvote", "downvote", "post-votes"),
+              # forums only: on listings a vote count is a rating that belongs to the item
+              "vote counts and arrows beside Q&A posts and forum replies",
+              guarded=False, only_on=("forum",)),
     TokenRule("advertising",
               ("ad", "ads", "advert", "adverts", "advertisement", "advertising", "adsbygoogle",
                "adslot", "adunit", "ad-slot", "dfp", "gpt-ad", "sponsor", "sponsored", "sponsors",
@@ -244,7 +266,7 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
               ("search", "searchform", "search-form", "searchbox", "search-box", "site-search",
                "advanced-search", "search-widget", "searchbar", "search-bar"),
               "search boxes and their notes; result lists hold paragraphs and are spared",
-              max_paragraphs=2),
+              max_paragraphs=2, unless_after=("result", "results", "hit", "hits")),
     TokenRule("browser-warning",
               ("browserwarning", "browser-warning", "browsehappy", "outdated-browser",
                "browserupgrade", "jswarning", "noscript-warning"),
@@ -302,6 +324,12 @@ NEUTRAL_CLASS_PREFIXES: tuple[str, ...] = (
     "vc_", "wpb", "fl-", "fusion", "brxe", "kt-", "uagb", "gb-", "avia", "av-", "tve",
     "widget-span", "widget-type", "hs_cos_wrapper",
     "has-", "has_", "is-", "is_", "with-", "no-", "show-", "hide-", "enable-", "js-", "u-",
+)
+# Modifier prefixes that state what a component has, lacks or hides (``has-ads``,
+# ``no-sidebar``, ``hide-read-more-ad``): such a class never names the element it
+# sits on, so no rule, guarded or not, reads it.
+STATE_CLASS_PREFIXES: tuple[str, ...] = (
+    "has-", "has_", "no-", "no_", "hide-", "show-", "with-", "without-", "enable-", "disable-",
 )
 
 # ---------------------------------------------------------------- scoring hints

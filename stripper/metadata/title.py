@@ -20,6 +20,7 @@ from .. import dom
 from ..dom import Node, Tree
 from ..metarules import (
     GENERIC_TITLE_SEGMENTS,
+    HEADING_LABELS,
     META_SITENAME,
     META_TITLE,
     NOT_HEADLINE,
@@ -32,7 +33,7 @@ from .provenance import Candidate, Provenance
 from .structured import Structured, ld_types, text_value
 
 _WORD = re.compile(r"\w+")
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 # UTF-8 bytes of "’", "é"… read as cp1252 or latin-1 ("â€™", "Ã©")
 _MOJIBAKE = re.compile("[ÃÂâ][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161"
                        "\u0178\u017d\u017e\u02c6\u02dc]")
@@ -192,7 +193,15 @@ def heading_text(node: Node) -> str:
             and t.parent.mem_id not in hidden).split())
     else:
         text = dom.text_of(node)
-    return _once(tidy(text).rstrip(_ANCHOR_MARKS).strip())
+    return _unlabelled(_once(tidy(text).rstrip(_ANCHOR_MARKS).strip()))
+
+
+def _unlabelled(text: str) -> str:
+    """A heading without the label a template puts before it ("Thread: …", "Blog: …")."""
+    head, colon, rest = text.partition(":")
+    if colon and rest.strip() and head.strip().casefold() in HEADING_LABELS:
+        return rest.strip()
+    return text
 
 
 def _once(text: str) -> str:

@@ -233,3 +233,49 @@ def test_hubspot_module_wrappers_are_not_sidebars(cls: str) -> None:
     rest = "".join(f"<p>{PROSE}{i}</p>" for i in range(3))
     text, _ = cleaned(f'<html><body><div class="{cls}">{module}</div>{rest}</body></html>')
     assert text.count("KEEP") == 5
+
+
+# ------------------------------------------------------------------ product sections
+from stripper.product import add_product_sections  # noqa: E402
+
+STORY = ("The Ridgeline is knitted in Portugal from 19.5 micron merino, fine enough to wear "
+         "on the skin and dense enough to keep the wind off on a ridge walk. ")
+
+WOO_PAGE = f"""<html><body>
+<div class="product type-product"><div class="summary entry-summary">
+<h1 class="product_title">Ridgeline Merino Crew</h1>
+<div class="woocommerce-product-details__short-description"><p>{STORY}</p><p>{STORY}</p>
+<p>{STORY}</p></div></div>
+<div class="woocommerce-tabs wc-tabs-wrapper">
+<ul class="tabs"><li><a href="#tab-description">Description</a></li></ul>
+<div class="woocommerce-Tabs-panel woocommerce-Tabs-panel--additional_information"
+ id="tab-additional_information"><table class="shop_attributes">
+<tr><th>Weight</th><td>430 g</td></tr><tr><th>Fibre</th><td>Merino wool</td></tr></table></div>
+<div class="panel" id="tab-specifications"><h2>Specifications</h2><ul>
+<li>Gauge: 12</li><li>Knit: jersey</li></ul></div>
+</div></div>
+<div class="footer-links"><a href="/a">About us and our story</a></div>
+</body></html>"""
+
+
+def _product_selection(html: str, page_type: str) -> tuple[str, Trace]:
+    doc = flatten(parse(html))
+    scores = score(doc)
+    trace = Trace()
+    sel = select(doc, scores, DEFAULT_OPTIONS.select, trace, page_type=page_type)
+    if page_type == "product":
+        sel = add_product_sections(doc, scores, sel, trace)
+    return " | ".join(doc.blocks[i].text for i in sel.kept), trace
+
+
+def test_specification_section_outside_the_container_is_kept_on_product_pages() -> None:
+    text, trace = _product_selection(WOO_PAGE, "product")
+    assert "Ridgeline is knitted" in text
+    assert "Gauge: 12" in text and "Knit: jersey" in text and "Specifications" in text
+    assert "About us" not in text and "Description" not in text  # links stay out
+    assert any(d.rule == "product-section" for d in trace.decisions)
+
+
+def test_product_sections_are_not_added_on_other_page_types() -> None:
+    text, _ = _product_selection(WOO_PAGE, "article")
+    assert "Gauge: 12" not in text

@@ -119,3 +119,23 @@ def test_two_copies_of_one_h1_are_one_heading() -> None:
 <p>Chair, desk, screen.</p></main></body></html>"""
     m = extract_metadata(build_tree(html), "https://ergo.example/setup", page_type="article")
     assert m.title == "Setting up an ergonomic workspace"
+
+
+def test_template_label_before_a_heading_goes() -> None:
+    html = """<html><head><title>What do you look for in a web host? | Hosting Talk</title>
+</head><body><main><h1>Thread: <span class="threadtitle">What do you look for in a web
+host?</span></h1><p>First post.</p></main></body></html>"""
+    tree = build_tree(html)
+    h1 = tree.css_first("h1")
+    assert h1 is not None and heading_text(h1) == "What do you look for in a web host?"
+    # a colon inside a headline is no label
+    html2 = html.replace("Thread: ", "Hosting 101: ")
+    h1 = build_tree(html2).css_first("h1")
+    assert h1 is not None and heading_text(h1).startswith("Hosting 101: ")
+
+
+def test_bidi_marks_are_removed_from_titles() -> None:
+    html = ("<html><head><title>\u202aGeoffrey Hinton\u202c - Scholar</title></head>"
+            "<body><p>Papers.</p></body></html>")
+    m = extract_metadata(build_tree(html), "https://scholar.example/hinton")
+    assert m.title == "Geoffrey Hinton"
