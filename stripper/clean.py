@@ -128,10 +128,14 @@ def _match(hints: str, index: _TokenIndex) -> TokenRule | None:
                     continue  # "entry-header" is the header of the content, not of the site
                 return hit
     # explicit multi-word parts ("article-meta") also match BEM spellings ("article__meta")
-    flat = hints.replace("__", "-")
+    # as whole words: "post-form" is not in "ast-post-format-standard"
+    flat = f" {hints.replace('__', '-')} "
     for comp, rule in index.compounds:
-        if comp in flat:
-            return rule
+        at = flat.find(comp)
+        while at >= 0:
+            if not flat[at - 1].isalnum() and not flat[at + len(comp)].isalnum():
+                return rule
+            at = flat.find(comp, at + 1)
     return None
 
 
