@@ -23,6 +23,7 @@ from .rules import (
     FORM_TEXT_FIELDS,
     NEUTRAL_CLASS_PREFIXES,
     SECTION_HEADINGS,
+    STATE_CLASS_PREFIXES,
     TAG_RULES,
     TOKEN_RULES,
     Rule,
@@ -92,7 +93,8 @@ def match_token_rule(hints: str, index: _TokenIndex) -> TokenRule | None:
     """The first rule any word part of ``hints`` (class and id) belongs to.
 
     Guarded rules ignore tokens with a page-builder or modifier prefix
-    (``rules.NEUTRAL_CLASS_PREFIXES``).
+    (``rules.NEUTRAL_CLASS_PREFIXES``); no rule reads a state class
+    (``rules.STATE_CLASS_PREFIXES``).
     """
     if not hints:
         return None
@@ -112,6 +114,8 @@ def _match(hints: str, index: _TokenIndex) -> TokenRule | None:
     for word in words:
         if atomic and len(word) <= 3:
             continue  # atomic-CSS names ("nl", "ad", "my") are random, not meaningful
+        if word.startswith(STATE_CLASS_PREFIXES):
+            continue  # "has-ads", "hide-read-more-ad": what the element has, not what it is
         neutral = word.startswith(NEUTRAL_CLASS_PREFIXES)
         # BEM: in "accordion-item__dropdown" the block "accordion-item" says what the
         # component is; guarded rules look at the block name only
@@ -126,6 +130,8 @@ def _match(hints: str, index: _TokenIndex) -> TokenRule | None:
                 if hit.unless_parts and any(p.rsplit(":", 1)[-1] in hit.unless_parts
                                             for p in parts[:k]):
                     continue  # "entry-header" is the header of the content, not of the site
+                if hit.unless_after and any(p in hit.unless_after for p in parts[k + 1:]):
+                    continue  # "search-result-item" is a result, not a search box
                 return hit
     # explicit multi-word parts ("article-meta") also match BEM spellings ("article__meta")
     # as whole words: "post-form" is not in "ast-post-format-standard"
@@ -145,6 +151,29 @@ def prose_len(node: Node) -> int:
     if total == 0:
         return 0
     return max(0, total - sum(dom.text_len(a) for a in node.css("a")))
+
+
+@dataclass(frozen=True, slots=True)
+class _PageSize:
+    """The page's prose (and, where links are the content, all its text), against
+    which the guards measure an element."""
+
+    prose: int
+    text: int = 0  # 0: measure prose only
+
+    def share(self, node: Node, *, prose_widget: bool = False) -> float:
+        """``prose_widget``: the rule names a widget with prose of its own (a consent
+        centre, a comment thread: unguarded, no paragraph limit), which on a page
+        of links can hold most of the prose and still be a small part of the page."""
+        share = prose_len(node) / self.prose
+        if self.text and prose_widget:
+            share = min(share, dom.text_len(node) / self.text)
+        return share
+
+
+def _page_size(body: Node, options: CleanOptions, page_type: str | None) -> _PageSize:
+    text = dom.text_len(body) if page_type in options.link_content_types else 0
+    return _PageSize(max(prose_len(body), 1), max(text, 1) if text else 0)
 
 
 def clean(
@@ -168,10 +197,10 @@ def clean(
     _handle_noscript(tree, trace)
     _apply_form_sections(tree, options, trace)
     _apply_tag_rules(tree, options, trace, page_type, keep_hidden=conservative)
-    page_chars = max(prose_len(body), 1)  # after the tag rules: no script text
+    size = _page_size(body, options, page_type)  # after the tag rules: no script text
     rules = tuple(r for r in TOKEN_RULES if r.essential or not conservative)
-    _apply_token_rules(body, options, trace, page_chars, _index(rules, page_type))
-    _apply_section_headings(tree, options, trace, page_chars)
+    _apply_token_rules(body, options, trace, size, _index(rules, page_type))
+    _apply_section_headings(tree, options, trace, size)
 
 
 def _handle_noscript(tree: Tree, trace: Trace) -> None:
@@ -231,7 +260,7 @@ def _apply_form_sections(tree: Tree, options: CleanOptions, trace: Trace) -> Non
 
 def _apply_tag_rules(tree: Tree, options: CleanOptions, trace: Trace,
                      page_type: str | None, *, keep_hidden: bool = False) -> None:
-    page_chars = 0
+    size: _PageSize | None = None
     for rule in TAG_RULES:
         if rule.name == "hidden" and (keep_hidden or not options.remove_hidden):
             continue
@@ -242,9 +271,10 @@ def _apply_tag_rules(tree: Tree, options: CleanOptions, trace: Trace,
             nodes = _spare_exempt(nodes, rule, trace)
         nodes = dom.outermost(nodes)
         if rule.guarded and nodes:
-            if not page_chars and tree.body is not None:
-                page_chars = max(prose_len(tree.body), 1)
-            nodes = _spare_wrappers(nodes, rule.name, page_chars, options, trace)
+            if size is None and tree.body is not None:
+                size = _page_size(tree.body, options, page_type)
+            if size is not None:
+                nodes = _spare_wrappers(nodes, rule.name, size, options, trace)
         if trace.enabled:
             for n in nodes:
                 trace.add("clean", dom.node_path(n), rule.name, "drop",
@@ -288,11 +318,11 @@ def _spare_exempt(nodes: list[Node], rule: Rule, trace: Trace) -> list[Node]:
     return out
 
 
-def _spare_wrappers(nodes: list[Node], rule: str, page_chars: int, options: CleanOptions,
+def _spare_wrappers(nodes: list[Node], rule: str, size: _PageSize, options: CleanOptions,
                     trace: Trace) -> list[Node]:
     out = []
     for n in nodes:
-        share = prose_len(n) / page_chars
+        share = size.share(n)
         if share > options.guard_text_share:
             if trace.enabled:
                 trace.add("clean", dom.node_path(n), rule, "spare (guard)",
@@ -316,7 +346,7 @@ def _in_chrome(node: Node | None) -> bool:
 
 
 def _apply_token_rules(
-    body: Node, options: CleanOptions, trace: Trace, page_chars: int, index: _TokenIndex
+    body: Node, options: CleanOptions, trace: Trace, size: _PageSize, index: _TokenIndex
 ) -> None:
     doomed: list[tuple[Node, TokenRule]] = []
     page_text: list[str] = []  # computed on first use: most pages never need it
@@ -342,7 +372,7 @@ def _apply_token_rules(
             twins = [c for c in parent.iter() if dom.attr(c, "class") == cls]
             prose = len(twins) >= _GROUP_MIN and not _in_chrome(parent) and \
                 sum(_paragraphs(c) for c in twins) >= len(twins)
-            groups[key] = sum(prose_len(c) for c in twins) / page_chars if prose else 0.0
+            groups[key] = sum(prose_len(c) for c in twins) / size.prose if prose else 0.0
         return groups[key]
 
     def repeated(node: Node) -> bool:
@@ -360,7 +390,7 @@ def _apply_token_rules(
         rule = match_token_rule(dom.class_id(node), index)
         if rule is None:
             return True
-        share = prose_len(node) / page_chars
+        share = size.share(node, prose_widget=not rule.guarded and rule.max_paragraphs is None)
         limit = options.guard_text_share if rule.guarded else _HARD_GUARD_SHARE
         if rule.guarded:
             grouped = group_share(node)
@@ -399,7 +429,7 @@ _SECTION_SET = frozenset(SECTION_HEADINGS)
 
 
 def _apply_section_headings(
-    tree: Tree, options: CleanOptions, trace: Trace, page_chars: int
+    tree: Tree, options: CleanOptions, trace: Trace, size: _PageSize
 ) -> None:
     targets: list[Node] = []
     for h in tree.css("h2, h3, h4, h5, h6"):
@@ -409,7 +439,7 @@ def _apply_section_headings(
         section = h.parent
         target = h
         if section is not None and dom.tag(section) not in ("body", "main", "article", "html"):
-            share = prose_len(section) / page_chars
+            share = size.share(section)
             if share < options.guard_text_share / 3 and section.css_first(_LANDMARK) is None:
                 target = section
         if trace.enabled:

@@ -79,6 +79,11 @@ class CleanOptions:
     # this share of the page's text: it is the page, not a widget inside it.
     # Calibrated on wcxb-dev (0.5-0.7 flat; below 0.4 sidebars survive on narrow pages).
     guard_text_share: float = 0.6
+    # Page types whose content is links (teaser titles, product cards): there the
+    # guards measure an element's share of all text, links included, as well as of
+    # the prose, and spare it only when it holds that much of both. Prose alone
+    # says a consent centre or a login sheet is "most of the page" on a shop grid.
+    link_content_types: tuple[str, ...] = ("listing", "collection")
     # A form with at least this many text fields (rules.FORM_TEXT_FIELDS) is a
     # contact, quote or sign-up form; it goes with its enclosing section while that
     # section adds at most form_section_chars of prose of its own (a heading and a

@@ -74,6 +74,9 @@ class TokenRule:
     # element is something else: content ("entry-header", "post-header") or a
     # colour utility ("text-secondary"): no match.
     unless_parts: tuple[str, ...] = ()
+    # word parts that, after the matched part in the same class name, say the element
+    # is an entry of the content ("search-result-item" is a result, not a search box)
+    unless_after: tuple[str, ...] = ()
     # page types the rule is limited to (empty: all types). Product pages carry
     # reviews and buy boxes that an article never has and a forum page needs.
     only_on: tuple[str, ...] = ()
@@ -195,7 +198,7 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
     TokenRule("comment-form",
               ("comment-respond", "respond", "comment-form", "commentform", "reply-title",
                "reply-form", "replyform", "quick-reply", "quickreply", "post-reply-form",
-               "post-form", "answer-form", "add-answer"),
+               "answer-form", "add-answer", "js-add-answer-component"),
               "the form for writing a comment or reply: interface, on every page type",
               guarded=False, max_paragraphs=None),
     TokenRule("comments",
@@ -263,7 +266,7 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
               ("search", "searchform", "search-form", "searchbox", "search-box", "site-search",
                "advanced-search", "search-widget", "searchbar", "search-bar"),
               "search boxes and their notes; result lists hold paragraphs and are spared",
-              max_paragraphs=2),
+              max_paragraphs=2, unless_after=("result", "results", "hit", "hits")),
     TokenRule("browser-warning",
               ("browserwarning", "browser-warning", "browsehappy", "outdated-browser",
                "browserupgrade", "jswarning", "noscript-warning"),
@@ -321,6 +324,12 @@ NEUTRAL_CLASS_PREFIXES: tuple[str, ...] = (
     "vc_", "wpb", "fl-", "fusion", "brxe", "kt-", "uagb", "gb-", "avia", "av-", "tve",
     "widget-span", "widget-type", "hs_cos_wrapper",
     "has-", "has_", "is-", "is_", "with-", "no-", "show-", "hide-", "enable-", "js-", "u-",
+)
+# Modifier prefixes that state what a component has, lacks or hides (``has-ads``,
+# ``no-sidebar``, ``hide-read-more-ad``): such a class never names the element it
+# sits on, so no rule, guarded or not, reads it.
+STATE_CLASS_PREFIXES: tuple[str, ...] = (
+    "has-", "has_", "no-", "no_", "hide-", "show-", "with-", "without-", "enable-", "disable-",
 )
 
 # ---------------------------------------------------------------- scoring hints

@@ -236,6 +236,57 @@ def test_modifier_and_builder_classes_do_not_remove_the_page(cls: str) -> None:
     assert text.count("KEEP") == 3
 
 
+@pytest.mark.parametrize("cls", ["hide-read-more-ad", "has-ads", "no-share", "with-newsletter"])
+def test_state_classes_name_no_widget(cls: str) -> None:
+    # a state class says what the element has or hides, not what it is: no rule reads it
+    text, trace = cleaned(f'<html><body><div class="{cls}"><a href="/a">STAYS here</a></div>'
+                          f"<p>{PROSE}</p></body></html>")
+    assert "STAYS" in text, dropped_by(trace)
+
+
+@pytest.mark.parametrize("cls", ["search_result_item-68deb85", "search-results", "searchHits"])
+def test_search_results_are_not_a_search_box(cls: str) -> None:
+    html = (f'<html><body><div class="{cls}"><a href="/a">STAYS a result title</a></div>'
+            f'<div class="search-form">DROP</div><p>{PROSE}</p></body></html>')
+    text, _ = cleaned(html)
+    assert "STAYS" in text
+    assert "DROP" not in text
+
+
+def _teaser_grid(n: int) -> str:
+    return "".join(f'<li class="card"><a href="/p/{i}">KEEP teaser title number {i} of the '
+                   f"listing, long enough to read like a title</a></li>" for i in range(n))
+
+
+CONSENT_CENTRE = ('<div id="onetrust-consent-sdk"><h2>Privacy Preference Center</h2>'
+                  + "".join(f"<p>DROP These cookies allow us to count visits and traffic "
+                            f"sources so we can measure and improve the site, purpose {i}.</p>"
+                            for i in range(2)) + "</div>")
+
+
+def test_consent_centre_is_not_most_of_a_listing() -> None:
+    # On a listing the content is links: a consent centre holds most of the page's
+    # prose but little of its text, and the guard measures both there.
+    html = f"<html><body><ul>{_teaser_grid(20)}</ul>{CONSENT_CENTRE}</body></html>"
+    text, trace = cleaned(html, page_type="listing")
+    assert "DROP" not in text
+    assert text.count("KEEP") == 20
+    text, trace = cleaned(html, page_type="article")
+    assert "DROP" in text  # on an article the prose guard still spares it
+    assert any(d.verdict == "spare (guard)" for d in trace.decisions)
+
+
+def test_guarded_rules_keep_measuring_prose_on_listings() -> None:
+    # a guarded rule's word on a page wrapper ("search-page-wrapper") must not take a
+    # grid of product cards whose text is mostly prices and prose
+    cards = "".join(f'<div class="card"><a href="/p/{i}">Shoe {i}</a><p>{PROSE}</p></div>'
+                    for i in range(3))
+    html = (f'<html><body><div class="search-page-wrapper">{cards}</div>'
+            f'<div class="menu">{_teaser_grid(30)}</div></body></html>')
+    text, _ = cleaned(html, page_type="collection")
+    assert text.count("Shoe") == 3
+
+
 def test_guarded_rule_spares_the_element_holding_the_landmark() -> None:
     html = (f'<html><body><div class="site-header"><h1>Title</h1><p>{PROSE}</p></div>'
             f"<p>{PROSE}</p></body></html>")
