@@ -287,6 +287,6 @@ def test_compound_parts_match_whole_words_only() -> None:
                       f"<h2>Teaser {i}</h2><p>{PROSE}</p></div></article>" for i in range(3))
     text, _ = cleaned(f"<html><body><main>{teasers}</main></body></html>", page_type="listing")
     assert text.count("KEEP") == 3
-    text, _ = cleaned(f'<html><body><p>{PROSE}</p><div class="post-form">DROP Reply</div>'
+    text, _ = cleaned(f'<html><body><p>{PROSE}</p><div class="quick-reply">DROP Reply</div>'
                       "</body></html>", page_type="forum")
     assert "DROP" not in text
