@@ -165,6 +165,7 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "authored", "edited", "recipe", "guide", "personal", "facebook", "tweet", "twitter",
     "pin", "pinterest", "linkedin", "email", "print", "offline", "online", "members",
     "users", "register", "previous", "next", "topic", "thread", "forum", "forums",
+    "password",
 })
 # Words of a job title; a visible byline's name ends where they begin
 # ("By Sofia Kondrat EdTech Content writer").

@@ -32,12 +32,16 @@ Names = tuple[str, ...]
 
 _PREFIXES = sorted({p for ps in BYLINE_PREFIXES.values() for p in ps}, key=len, reverse=True)
 _PREFIX_RE = re.compile(
-    r"^\s*(?:" + "|".join(re.escape(p) for p in _PREFIXES) + r")(?=[\s:])\s*:?\s*",
+    r"^\s*(?:" + "|".join(re.escape(p) for p in _PREFIXES) + r")(?=[\s:]|$)\s*:?\s*",
     re.IGNORECASE)
 _BAD = re.compile(r"@|https?:|www\.|\.com\b|\d{2,}|[<>{}\[\]=#]")
 _PAREN = re.compile(r"\s*[(\[].*?[)\]]\s*")
 _ROLE_TAIL = re.compile(r"\s+[-–—|,]\s+.*$")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+
+
+_WEEKDAY_ABBR = frozenset({"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
+                           "sun"})
 
 
 def strip_prefix(text: str) -> tuple[str, bool]:
@@ -72,6 +76,7 @@ def clean_name(raw: str, *, relaxed: bool = False, max_words: int = 5) -> str | 
         return None
     lowered = {t.casefold().strip(".,") for t in tokens}
     if lowered & NOT_NAME_WORDS or (len(tokens) == 1 and (lowered & MONTHS.keys()
+                                                           or lowered & _WEEKDAY_ABBR
                                                            or has_weekday(name))):
         return None
     if not all(_WORD.fullmatch(t) for t in tokens):

@@ -223,7 +223,8 @@ class _Reader:
                                                AUTHOR_PRECEDENCE["class"]))
         rest, had_prefix = strip_prefix(text)
         if self.pending_prefix and not had_prefix:
-            names = split_names(_before_date(text), relaxed=relaxed)
+            names = split_names(_before_date(text), relaxed=True) if relaxed else \
+                _card_names(text, self.options)
             if names:
                 found.bylines.append(Candidate(names, "byline", text,
                                                AUTHOR_PRECEDENCE["byline"]))
@@ -408,6 +409,7 @@ def _dateline_text(body: Node, reader: _Reader, *, dayfirst: bool,
     return None
 
 
+_FIRST_PART = re.compile(r"\.\s|\s[|·•—–]\s|\?|!")
 _BARE_YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _PAGE_BYLINE = re.compile(
     r"^\s*(?:" + "|".join(re.escape(p) for p in sorted(PAGE_BYLINE_PREFIXES, key=len,
@@ -417,13 +419,13 @@ _PAGE_BYLINE = re.compile(
 
 def _card_names(text: str, options: MetadataOptions) -> Names:
     """The names of a short author line or card, when they are most of its text."""
-    rest, had_prefix = strip_prefix(text)
+    rest, _ = strip_prefix(text)
     rest = _before_date(rest).strip(" ,;|·•-–—:")
     if not rest or _BARE_YEAR.search(rest):
         return ()  # "by Kan Chu Sen, 1721.", "by Acme since 2022": a credit, not a byline
+    rest = _FIRST_PART.split(rest, maxsplit=1)[0]  # "Shelby Loos, DVM . Reviewed by …"
     names = split_names(rest)
-    if not names or not had_prefix and \
-            sum(len(n) for n in names) < options.page_byline_name_share * len(rest):
+    if not names or sum(len(n) for n in names) < options.page_byline_name_share * len(rest):
         return ()
     return names
 

@@ -423,3 +423,10 @@ def test_thread_starter_from_board_post_boxes(post: str) -> None:
     m = extract_metadata(build_tree(html), "https://bbs.example/viewtopic.php?id=30",
                          page_type="forum")
     assert m.authors == ("chunix64",)
+
+
+@pytest.mark.parametrize("text", ["Written By", "Sat", "Lost Password?"])
+def test_labels_and_weekdays_are_not_names(text: str) -> None:
+    html = (f"<html><body><h1>Story title</h1><div class='author'>{text}</div>"
+            "<p>But guess what? It rained.</p></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").authors == ()
