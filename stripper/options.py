@@ -147,6 +147,13 @@ class SelectOptions:
     # page types whose article strategy also keeps a repeated block once: a thread
     # repeats posts in reply previews and quotes the markup does not name
     dedupe_types: tuple[str, ...] = ("forum", "article", "product")
+    # page types whose article strategy drops a run of teaser cards (related posts:
+    # a card group, each card a linked title plus an excerpt or date) that follows
+    # the last paragraph of the article's own text
+    trailing_teaser_types: tuple[str, ...] = ("article",)
+    # ...unless those cards hold more than this share of the text before them (a
+    # roundup's items; wcxb-dev article F1 0.9460 -> 0.9473, 0.3-0.7 about the same)
+    trailing_teaser_share: float = 0.5
     # When the body comes out shorter than this, clean again conservatively and
     # keep the longer result (calibrated on wcxb-dev: catches over-eager class rules).
     retry_below_chars: int = 200

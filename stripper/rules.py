@@ -503,3 +503,10 @@ BLOCK_TAGS: frozenset[str] = frozenset({
 })
 HEADING_TAGS: frozenset[str] = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
+
+
+# Class/id word parts of the sections that close an article: footnotes, reference
+# lists and FAQ accordions are linked entries in a row, like teaser cards, but they
+# are the article's own text (selection.drop_trailing_teasers leaves them alone).
+NOTE_PARTS: tuple[str, ...] = ("footnote", "reference", "citation", "endnote", "bibliograph",
+                               "faq", "accordion")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .dom import Doc, Element
 from .options import DEFAULT_OPTIONS, ScoreOptions
@@ -75,6 +75,7 @@ class Scores:
     card_values: list[float]
     best_cards: int
     titles: int  # link blocks that read like titles (>= card_title_words words)
+    in_card: list[bool] = field(default_factory=list)  # per block: inside a card group
 
 
 def _phrase_hit(text: str) -> bool:
@@ -229,4 +230,4 @@ def score(doc: Doc, options: ScoreOptions = DEFAULT_OPTIONS.score,
                  and b.text.count(" ") + 1 >= options.card_title_words)
     return Scores(blocks=blocks, containers=containers, best=best,
                   good_chars=int(sum(s.value for s in blocks if s.cls == "good")),
-                  card_values=cards, best_cards=best_cards, titles=titles)
+                  card_values=cards, best_cards=best_cards, titles=titles, in_card=in_card)

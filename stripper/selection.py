@@ -10,12 +10,14 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
 
 from .dom import Doc
 from .options import DEFAULT_OPTIONS, SelectOptions
+from .rules import NOTE_PARTS
 from .score import Scores
 from .tracing import NULL_TRACE, Trace
 
@@ -189,6 +191,47 @@ def dedupe(doc: Doc, kept: list[int], min_chars: int) -> list[int]:
     return out
 
 
+def drop_trailing_teasers(doc: Doc, scores: Scores, kept: list[int],
+                          share: float = DEFAULT_OPTIONS.select.trailing_teaser_share,
+                          trace: Trace = NULL_TRACE) -> list[int]:
+    """Drop the teaser cards (and the headings over them) kept after the article's
+    last paragraph outside any card: a related-posts strip or carousel whose class
+    names no rule recognises. Cards before that paragraph stay, and so do trailing
+    cards holding more than ``share`` of the article's text (a roundup's
+    items) or sitting in notes (footnotes, references: ``rules.NOTE_PARTS``)."""
+    in_card = scores.in_card or [False] * len(doc.blocks)
+    last = -1
+    for i in kept:
+        if scores.blocks[i].cls == "good" and not in_card[i]:
+            last = i
+    tail = [i for i in kept if i > last and in_card[i] and not _in_notes(doc, i)]
+    if last < 0 or len(tail) < 2:
+        return kept
+    good = sum(doc.blocks[i].chars for i in kept if scores.blocks[i].cls == "good")
+    tail_good = sum(doc.blocks[i].chars for i in tail if scores.blocks[i].cls == "good")
+    if tail_good > share * (good - tail_good):
+        return kept  # a roundup's items: most of the text is in the cards
+    drop = set(tail)
+    for a, b in itertools.pairwise(kept):  # a heading over the dropped cards goes with them
+        if a > last and b in drop and scores.blocks[a].cls == "heading":
+            drop.add(a)
+    if trace.enabled:
+        for i in sorted(drop):
+            trace.add("select", doc.path(doc.blocks[i].element), "trailing-teaser", "drop",
+                      text=doc.blocks[i].text)
+    return [i for i in kept if i not in drop]
+
+
+def _in_notes(doc: Doc, block: int) -> bool:
+    e = doc.blocks[block].element
+    while e >= 0:
+        el = doc.elements[e]
+        if any(p in el.hints for p in NOTE_PARTS):
+            return True
+        e = el.parent
+    return False
+
+
 def select(doc: Doc, scores: Scores, options: SelectOptions = DEFAULT_OPTIONS.select,
            trace: Trace = NULL_TRACE, *, page_type: str | None = None) -> Selection:
     idx = choose_container(doc, scores, options, trace, page_type)
@@ -209,6 +252,8 @@ def select(doc: Doc, scores: Scores, options: SelectOptions = DEFAULT_OPTIONS.se
         return Selection(container=-1, strategy="none")
     if page_type in options.dedupe_types:
         kept = dedupe(doc, kept, options.dedupe_min_chars)
+    if page_type in options.trailing_teaser_types:
+        kept = drop_trailing_teasers(doc, scores, kept, options.trailing_teaser_share, trace)
     e = doc.elements[idx]
     if trace.enabled:
         kept_set = set(kept)
