@@ -279,3 +279,23 @@ def test_specification_section_outside_the_container_is_kept_on_product_pages() 
 def test_product_sections_are_not_added_on_other_page_types() -> None:
     text, _ = _product_selection(WOO_PAGE, "article")
     assert "Gauge: 12" not in text
+
+
+def test_compound_parts_match_whole_words_only() -> None:
+    # "post-form" (a reply form) must not match Astra's "ast-post-format-" teaser wrapper
+    teasers = "".join(f'<article class="post"><div class="ast-post-format- blog-layout-1">'
+                      f"<h2>Teaser {i}</h2><p>{PROSE}</p></div></article>" for i in range(3))
+    text, _ = cleaned(f"<html><body><main>{teasers}</main></body></html>", page_type="listing")
+    assert text.count("KEEP") == 3
+    text, _ = cleaned(f'<html><body><p>{PROSE}</p><div class="quick-reply">DROP Reply</div>'
+                      "</body></html>", page_type="forum")
+    assert "DROP" not in text
+
+
+def test_service_page_keeps_a_repeated_section_once() -> None:
+    section = ("<section><h2>Risk-based patching</h2><p>Prioritise risk, patch exposures and "
+               "stop breaches before they spread across your fleet.</p></section>")
+    html = (f"<html><body><div class='desktop'>{section}<p>{FEATURE}</p></div>"
+            f"<div class='mobile'>{section}</div></body></html>")
+    text = _selected_text(html, "service")
+    assert text.count("Prioritise risk") == 1 and "Deploy any app" in text

@@ -438,3 +438,22 @@ def test_a_run_of_content_boxes_named_widget_is_kept() -> None:
     assert "Best washer 4" in text and "Pros: quiet" in text
     assert "Recent posts" not in text
     assert "spare (group)" in {d.verdict for d in trace.decisions}
+
+
+@pytest.mark.parametrize("rule", [r for r in TOKEN_RULES if r.unless_parts], ids=lambda r: r.name)
+def test_token_rule_unless_parts_keep_content(rule: TokenRule) -> None:
+    part = rule.parts[0]
+    for before in rule.unless_parts:
+        html = f"<html><body><p>{PROSE}</p><div class='{before}-{part}'>KEEP inside</div>" \
+               f"<div class='{part}'>DROP</div></body></html>"
+        text, _ = cleaned(html, page_type=_applies_on(rule))
+        assert "KEEP inside" in text, (before, part)
+        assert "DROP" not in text, part
+
+
+def test_compound_parts_match_on_part_boundaries() -> None:
+    compound = next(p for r in TOKEN_RULES for p in r.parts if "-" in p)
+    html = f"<html><body><p>{PROSE}</p><div class='{compound}x-wrap'>KEEP inner</div>" \
+           f"<div class='theme-{compound}'>DROP</div></body></html>"
+    text, _ = cleaned(html)
+    assert "KEEP inner" in text and "DROP" not in text, compound
