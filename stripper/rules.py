@@ -111,9 +111,10 @@ TAG_RULES: tuple[Rule, ...] = (
     Rule("complementary", "aside, [role=complementary]",
          "sidebars and pull-outs that are not part of the text flow",
          "<p>KEEP</p><aside>DROP</aside>", guarded=True),
-    Rule("dialogs", "dialog, [role=dialog], [role=alertdialog], [aria-modal=true]",
-         "modals: cookie consent, login, newsletter pop-ups",
-         "<p>KEEP</p><div role=dialog>DROP</div>", guarded=True),
+    Rule("dialogs", "dialog, [role=dialog], [role=alertdialog], [aria-modal=true], [popover]",
+         "modals: cookie consent, login, newsletter pop-ups; [popover] elements (the HTML "
+         "popover API) are not rendered until opened: install and notification prompts",
+         "<p>KEEP</p><div role=dialog>DROP</div><i-card popover>DROP</i-card>", guarded=True),
     Rule("search", "[role=search], form[action*=search], form[role=search]",
          "search boxes",
          "<p>KEEP</p><form role=search>DROP</form>"),
@@ -275,6 +276,15 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
                "browserupgrade", "jswarning", "noscript-warning"),
               "notices that the browser is out of date or JavaScript is off (XenForo, phpBB…)",
               guarded=False, essential=True),
+    TokenRule("card-chrome",
+              ("star-rating", "onsale", "add_to_cart_button", "add-to-cart-button",
+               "woocommerce-result-count", "result-count", "woocommerce-ordering",
+               "add-to-wishlist", "wishlist-button", "compare-button", "product-badge"),
+              # WooCommerce star-rating, onsale, add_to_cart_button, result count and
+              # ordering; wishlist and compare buttons of Shopify/Magento themes
+              "the controls of a shop grid and its cards: rating stars, sale badges, cart "
+              "and wishlist buttons, result count and sort order",
+              guarded=False, only_on=("listing", "collection")),
     TokenRule("breadcrumbs", ("breadcrumb", "breadcrumbs", "crumbs", "crumb"),
               "breadcrumb trails", guarded=False, essential=True),
     TokenRule("pagination",
