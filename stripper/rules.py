@@ -111,9 +111,10 @@ TAG_RULES: tuple[Rule, ...] = (
     Rule("complementary", "aside, [role=complementary]",
          "sidebars and pull-outs that are not part of the text flow",
          "<p>KEEP</p><aside>DROP</aside>", guarded=True),
-    Rule("dialogs", "dialog, [role=dialog], [role=alertdialog], [aria-modal=true]",
-         "modals: cookie consent, login, newsletter pop-ups",
-         "<p>KEEP</p><div role=dialog>DROP</div>", guarded=True),
+    Rule("dialogs", "dialog, [role=dialog], [role=alertdialog], [aria-modal=true], [popover]",
+         "modals: cookie consent, login, newsletter pop-ups; [popover] elements (the HTML "
+         "popover API) are not rendered until opened: install and notification prompts",
+         "<p>KEEP</p><div role=dialog>DROP</div><i-card popover>DROP</i-card>", guarded=True),
     Rule("search", "[role=search], form[action*=search], form[role=search]",
          "search boxes",
          "<p>KEEP</p><form role=search>DROP</form>"),
