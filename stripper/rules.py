@@ -276,6 +276,15 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
                "browserupgrade", "jswarning", "noscript-warning"),
               "notices that the browser is out of date or JavaScript is off (XenForo, phpBB…)",
               guarded=False, essential=True),
+    TokenRule("card-chrome",
+              ("star-rating", "onsale", "add_to_cart_button", "add-to-cart-button",
+               "woocommerce-result-count", "result-count", "woocommerce-ordering",
+               "add-to-wishlist", "wishlist-button", "compare-button", "product-badge"),
+              # WooCommerce star-rating, onsale, add_to_cart_button, result count and
+              # ordering; wishlist and compare buttons of Shopify/Magento themes
+              "the controls of a shop grid and its cards: rating stars, sale badges, cart "
+              "and wishlist buttons, result count and sort order",
+              guarded=False, only_on=("listing", "collection")),
     TokenRule("breadcrumbs", ("breadcrumb", "breadcrumbs", "crumbs", "crumb"),
               "breadcrumb trails", guarded=False, essential=True),
     TokenRule("pagination",
