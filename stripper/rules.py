@@ -479,6 +479,8 @@ SECTION_HEADINGS: tuple[str, ...] = (
     "customer reviews", "ratings & reviews", "ratings and reviews", "productos relacionados",
     "ähnliche produkte", "produits similaires", "produtos relacionados", "prodotti correlati",
     "recent articles", "latest stories", "editor's picks", "top stories",
+    "related services", "related insights", "featured insights", "latest insights",
+    "related solutions", "related resources", "explore related topics",
     "artículos relacionados", "noticias relacionadas", "también te puede interesar",
     "te puede interesar", "lo más leído", "entradas recientes", "deja un comentario",
     "comentarios", "recomendado", "recommended", "etiquetas", "más leídas", "lo más visto",
