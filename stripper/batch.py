@@ -288,7 +288,7 @@ def _guarded(inp: Input, options: Options, time_limit: float | None,
              extractor: Extractor | None) -> Outcome:
     try:
         return process_limited(inp, options, time_limit, extractor)
-    except BaseException as exc:  # SystemExit and the like: this page, not the chunk
+    except BaseException as exc:  # noqa: BLE001 - SystemExit and the like: this page, not the chunk
         message = f"{type(exc).__name__}: {exc}"
         return Outcome(inp.source, _failure(inp.source, "internal-error", message), 0.0)
 
@@ -330,7 +330,7 @@ class _Pool:
             task = self.pending.pop(fut)
             try:
                 results = fut.result()
-            except Exception as exc:  # killed, died, or the task itself failed
+            except Exception as exc:  # noqa: BLE001 - killed, died, or the task itself failed
                 yield from self._lost(task, exc)
                 continue
             yield from results

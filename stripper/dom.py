@@ -545,11 +545,10 @@ def _special(node: Node, t: str, a: dict[str, str | None], out: Profile) -> None
         content = a.get("content")
         if key and content:
             out.metas.append((key.strip().lower(), content.strip()))
-    elif t == "script":
-        if (a.get("type") or "").strip().lower() == "application/ld+json":
-            txt = node.text(deep=True)
-            if txt:
-                out.json_ld.append(txt)
+    elif t == "script" and (a.get("type") or "").strip().lower() == "application/ld+json":
+        txt = node.text(deep=True)
+        if txt:
+            out.json_ld.append(txt)
 
 
 _PROFILE_SPECIAL = frozenset({"p", "a", "img", "meta", "script", "title"})

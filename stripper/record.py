@@ -7,9 +7,9 @@ into bytes. Dates are ISO-8601 strings, never datetime objects.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import Any, Union
+from typing import Any, TypeAlias
 
-JSON = Union[str, int, float, bool, None, list["JSON"], dict[str, "JSON"]]
+JSON: TypeAlias = str | int | float | bool | None | list["JSON"] | dict[str, "JSON"]
 
 SCHEMA_VERSION = 1
 

@@ -111,9 +111,10 @@ TAG_RULES: tuple[Rule, ...] = (
     Rule("complementary", "aside, [role=complementary]",
          "sidebars and pull-outs that are not part of the text flow",
          "<p>KEEP</p><aside>DROP</aside>", guarded=True),
-    Rule("dialogs", "dialog, [role=dialog], [role=alertdialog], [aria-modal=true]",
-         "modals: cookie consent, login, newsletter pop-ups",
-         "<p>KEEP</p><div role=dialog>DROP</div>", guarded=True),
+    Rule("dialogs", "dialog, [role=dialog], [role=alertdialog], [aria-modal=true], [popover]",
+         "modals: cookie consent, login, newsletter pop-ups; [popover] elements (the HTML "
+         "popover API) are not rendered until opened: install and notification prompts",
+         "<p>KEEP</p><div role=dialog>DROP</div><i-card popover>DROP</i-card>", guarded=True),
     Rule("search", "[role=search], form[action*=search], form[role=search]",
          "search boxes",
          "<p>KEEP</p><form role=search>DROP</form>"),
@@ -275,6 +276,15 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
                "browserupgrade", "jswarning", "noscript-warning"),
               "notices that the browser is out of date or JavaScript is off (XenForo, phpBB…)",
               guarded=False, essential=True),
+    TokenRule("card-chrome",
+              ("star-rating", "onsale", "add_to_cart_button", "add-to-cart-button",
+               "woocommerce-result-count", "result-count", "woocommerce-ordering",
+               "add-to-wishlist", "wishlist-button", "compare-button", "product-badge"),
+              # WooCommerce star-rating, onsale, add_to_cart_button, result count and
+              # ordering; wishlist and compare buttons of Shopify/Magento themes
+              "the controls of a shop grid and its cards: rating stars, sale badges, cart "
+              "and wishlist buttons, result count and sort order",
+              guarded=False, only_on=("listing", "collection")),
     TokenRule("breadcrumbs", ("breadcrumb", "breadcrumbs", "crumbs", "crumb"),
               "breadcrumb trails", guarded=False, essential=True),
     TokenRule("pagination",
@@ -469,6 +479,8 @@ SECTION_HEADINGS: tuple[str, ...] = (
     "customer reviews", "ratings & reviews", "ratings and reviews", "productos relacionados",
     "ähnliche produkte", "produits similaires", "produtos relacionados", "prodotti correlati",
     "recent articles", "latest stories", "editor's picks", "top stories",
+    "related services", "related insights", "featured insights", "latest insights",
+    "related solutions", "related resources", "explore related topics",
     "artículos relacionados", "noticias relacionadas", "también te puede interesar",
     "te puede interesar", "lo más leído", "entradas recientes", "deja un comentario",
     "comentarios", "recomendado", "recommended", "etiquetas", "más leídas", "lo más visto",

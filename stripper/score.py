@@ -47,6 +47,10 @@ _COUNTER = re.compile(
 # as long) is machine text (ids, hashes, base64, tracking strings), not language.
 _MACHINE_WORD = 25
 _MACHINE_SHARE = 0.5
+# A block made only of unrendered template expressions ("${{amount_no_decimals}}",
+# "{{ product.title }}", "{% if %}"): the page's JavaScript fills them in, a reader
+# never sees them.
+_TEMPLATE = re.compile(r"(?:[^{}\s]{0,3}\s*(?:\{\{[^{}]*\}\}|\{%[^{}]*%\}|\$\{[^{}]*\})\s*)+")
 # A short line with a copyright sign or notice and a year is a site footer.
 _COPYRIGHT_CHARS = 200
 _COPYRIGHT = re.compile(r"(©|\(c\)|copyright|&copy;)\s*(\d{4}|\w+\s+\d{4})", re.IGNORECASE)
@@ -99,6 +103,8 @@ def classify_block(text: str, chars: int, link_chars: int, heading: int,
         return BlockScore("bad", -options.bad_weight * chars, ld, "disclosure")
     if not pre and " " not in text and text.startswith(("http://", "https://", "www.")):
         return BlockScore("bad", -options.bad_weight * chars, ld, "bare-url")
+    if not pre and _TEMPLATE.fullmatch(text):
+        return BlockScore("bad", -options.bad_weight * chars, ld, "template")
     if not pre and chars >= _MACHINE_WORD and _machine_text(text, chars):
         return BlockScore("bad", -options.bad_weight * chars, ld, "machine-text")
     if ld > options.max_link_density:

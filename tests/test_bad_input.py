@@ -31,8 +31,8 @@ def bad_pages() -> dict[str, bytes]:
                                    "content, with commas.</p></article></body></html>"
                                    ).encode("latin-1"),
         "nested.html": deep.encode(),
-        "no-body.html": ("<title>Only a head</title><p>Loose paragraph, with commas, "
-                         "long enough to be kept as the text of this page.</p>").encode(),
+        "no-body.html": (b"<title>Only a head</title><p>Loose paragraph, with commas, "
+                         b"long enough to be kept as the text of this page.</p>"),
         "truncated.html": full.encode()[: len(full) * 2 // 3],
         "truncated.html.gz": gzip.compress(full.encode())[:-40],
         "nul-bytes.html": full.encode().replace(b"<p>", b"<p>\x00", 2),

@@ -176,7 +176,7 @@ def test_ordered_and_unordered_give_the_same_records(folder: Path) -> None:
     ordered = list(batch.run(inputs, jobs=2, chunk_size=1, ordered=True))
     assert [o.source for o in ordered] == [i.source for i in inputs]
     loose = list(batch.run(inputs, jobs=2, chunk_size=1))
-    key = lambda o: o.source  # noqa: E731
+    key = lambda o: o.source
     assert [o.record.body for o in sorted(loose, key=key)] == [
         o.record.body for o in sorted(ordered, key=key)]
 

@@ -169,9 +169,9 @@ def test_resume_skips_done_sources_and_appends(tmp_path: Path, fmt: str) -> None
 def test_resume_needs_the_source_field(tmp_path: Path) -> None:
     path = tmp_path / "out.jsonl"
     path.write_text('{"title": "x"}\n')
-    with pytest.raises(FieldsError, match="source"):
-        with make_writer("jsonl", path, fields=("title",), resume=True):
-            pass
+    with pytest.raises(FieldsError, match="source"), \
+            make_writer("jsonl", path, fields=("title",), resume=True):
+        pass
 
 
 def test_resume_refuses_a_csv_with_other_columns(tmp_path: Path) -> None:
@@ -180,9 +180,9 @@ def test_resume_refuses_a_csv_with_other_columns(tmp_path: Path) -> None:
     path = tmp_path / "out.csv"
     with make_writer("csv", path, fields=("source", "title")) as w:
         w.write(records()[0])
-    with pytest.raises(WriteError, match="other columns"):
-        with make_writer("csv", path, fields=("source", "body"), resume=True):
-            pass
+    with pytest.raises(WriteError, match="other columns"), \
+            make_writer("csv", path, fields=("source", "body"), resume=True):
+        pass
 
 
 def test_parquet_needs_a_path() -> None:
@@ -197,6 +197,6 @@ def test_unwritable_path_is_a_write_error(tmp_path: Path) -> None:
 
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    with pytest.raises(WriteError, match="cannot write"):
-        with make_writer("jsonl", blocker / "out.jsonl"):
-            pass
+    with pytest.raises(WriteError, match="cannot write"), \
+            make_writer("jsonl", blocker / "out.jsonl"):
+        pass

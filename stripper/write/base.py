@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import IO, Any, Self
 
 from ..errors import StripperError, WriteError
 from ..record import JSON, Record
@@ -106,7 +106,7 @@ class Writer:
         assert self._stream is not None, "writer used outside its with-block"
         return self._stream
 
-    def __enter__(self) -> Writer:
+    def __enter__(self) -> Self:
         try:
             if self.path is not None:
                 self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -27,7 +27,8 @@ class JsonlWriter(Writer):
             truncate_partial_line(self.path)
             self.done = frozenset(jsonl_sources(self.path))
             mode = "a"
-        self._stream = open(self.path, mode, encoding="utf-8", newline="\n")
+        # the writer owns the stream until close(): no with-block fits
+        self._stream = open(self.path, mode, encoding="utf-8", newline="\n")  # noqa: SIM115
 
     def emit(self, record: Record) -> None:
         self.stream.write(_dumps(self.row(record)) + "\n")
@@ -97,7 +98,7 @@ class CsvWriter(Writer):
                 _require_source(self.fields)
                 self.done = frozenset(csv_sources(self.path, self.fields))
                 mode, header = "a", self.path.stat().st_size == 0
-            self._stream = open(self.path, mode, encoding="utf-8", newline="")
+            self._stream = open(self.path, mode, encoding="utf-8", newline="")  # noqa: SIM115
         self._csv = csv.writer(self.stream, lineterminator="\n")
         if header:
             self._csv.writerow(self.fields)

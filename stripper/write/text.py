@@ -6,7 +6,7 @@ import hashlib
 import os
 import re
 from pathlib import Path
-from typing import IO
+from typing import IO, Self
 
 from ..record import Record
 from .base import (
@@ -39,7 +39,7 @@ class TextDirWriter(Writer):
         super().__init__(path, resume=resume)
         self.fmt = fmt
 
-    def __enter__(self) -> Writer:
+    def __enter__(self) -> Self:
         assert self.path is not None
         try:
             self.path.mkdir(parents=True, exist_ok=True)

@@ -22,11 +22,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
         "newsletter form, visitor counter, breadcrumb, footer); precision 0.75",
     ("article-fr-latin1", "without"): "left-column widgets (td.colonne: agenda, 'Lettre "
         "d'information', 'Vous êtes le visiteur'), the pipe menu and the footer td#pied kept",
-    ("collection-shop-en", "body"): "product-card chrome kept: result count 'Showing 1–6 of 14 "
-        "results', star-rating text 'Rated 4.8 out of 5', 'Add to cart' links, 'Sale!' badges; "
-        "precision 0.686",
-    ("collection-shop-en", "without"): "same as collection-shop-en:body (result count, "
-        "star-rating and add-to-cart text inside the cards)",
     ("listing-en", "item-dates"): "no item dates: each teaser's date sits in div.entry-meta "
         "('By … / May 21, 2024 / …'), removed by the clean stage before items are read",
     ("article-pt", "body"): "the h1, the byline 'Por Ana Beatriz Costa, Jornal do Norte — Belém' "

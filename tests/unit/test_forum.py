@@ -173,3 +173,15 @@ def test_a_reply_preview_repeating_a_post_is_kept_once_on_forums() -> None:
 def test_documentation_keeps_repeated_blocks() -> None:
     # reference pages repeat sentences on purpose (the same note under two methods)
     assert _selected_text(NODEBB, "documentation").count("Ubuntu 24.04 has been delayed") == 2
+
+
+def test_popover_prompts_go() -> None:
+    # Invision-style app-install and push-notification prompts use the HTML popover
+    # API: they are not rendered until opened
+    html = (f'<html><body><i-card popover id="iPushNotificationsPromptPopover"><h4>Configure '
+            f'browser push notifications</h4><ol><li>Tap the lock icon next to the address bar.'
+            f'</li></ol></i-card><article class="ipsEntry"><p>POST {ANSWER}</p></article>'
+            f'</body></html>')
+    text, trace = _clean_text(html, "forum")
+    assert "push notifications" not in text and "POST" in text
+    assert "dialogs" in {d.rule for d in trace.decisions if d.verdict == "drop"}

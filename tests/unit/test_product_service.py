@@ -290,3 +290,12 @@ def test_compound_parts_match_whole_words_only() -> None:
     text, _ = cleaned(f'<html><body><p>{PROSE}</p><div class="quick-reply">DROP Reply</div>'
                       "</body></html>", page_type="forum")
     assert "DROP" not in text
+
+
+def test_service_page_keeps_a_repeated_section_once() -> None:
+    section = ("<section><h2>Risk-based patching</h2><p>Prioritise risk, patch exposures and "
+               "stop breaches before they spread across your fleet.</p></section>")
+    html = (f"<html><body><div class='desktop'>{section}<p>{FEATURE}</p></div>"
+            f"<div class='mobile'>{section}</div></body></html>")
+    text = _selected_text(html, "service")
+    assert text.count("Prioritise risk") == 1 and "Deploy any app" in text

@@ -45,6 +45,23 @@ def test_min_block_chars_boundary(chars: int, cls: str) -> None:
     assert classify_block(_text(chars), chars, 0, 0, OPTS).cls == cls
 
 
+@pytest.mark.parametrize(("text", "cls"), [
+    ("${{amount_no_decimals}}", "bad"),
+    ("{{ product.title }} {{ product.price | money }}", "bad"),
+    ("{% if customer %}", "bad"),
+    ("Price: {{ price }}", "short"),  # words around it: a reader sees them
+    ("Print values with {{ and }} in a Jinja template, as the guide shows.", "good"),
+])
+def test_unrendered_template_is_bad(text: str, cls: str) -> None:
+    s = classify_block(text, len(text), 0, 0, OPTS)
+    assert s.cls == cls
+    assert (s.reason == "template") == (cls == "bad")
+
+
+def test_template_inside_pre_is_code() -> None:
+    assert classify_block("{{ site.title }}", 16, 0, 0, OPTS, pre=True).reason != "template"
+
+
 def test_good_value_is_chars_outside_links() -> None:
     s = classify_block(_text(200), 200, 50, 0, OPTS)
     assert s.cls == "good" and s.value == pytest.approx(150)
