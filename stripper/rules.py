@@ -526,3 +526,8 @@ HEADING_TAGS: frozenset[str] = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # are the article's own text (selection.drop_trailing_teasers leaves them alone).
 NOTE_PARTS: tuple[str, ...] = ("footnote", "reference", "citation", "endnote", "bibliograph",
                                "faq", "accordion")
+
+# Placeholder text a template shipped unfilled: "Lorem ipsum dolor sit amet…" filler
+# in a theme's hidden or demo section. A block opening with it is never the page's
+# own text (score.classify_block: reason "placeholder").
+PLACEHOLDER_OPENINGS: tuple[str, ...] = ("lorem ipsum",)
