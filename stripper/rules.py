@@ -304,8 +304,24 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
               "text only for screen readers (skip links, icon labels)", guarded=False, essential=True),
     TokenRule("author-box",
               ("author-box", "authorbox", "about-author", "author-bio", "authorbio", "author-info",
-               "post-author", "author-card", "bio"),
+               "post-author", "author-card", "bio", "saboxplugin"),
               "author biography boxes", guarded=False),
+    TokenRule("call-to-action", ("cta", "ctas", "call-to-action", "calltoaction"),
+              "call-to-action boxes inside an article ('Book a free consultation', 'Contact "
+              "us today'); on service, product and shop pages the offer is the content",
+              keep_on=("service", "product", "listing", "collection")),
+    TokenRule("testimonials", ("testimonial", "testimonials"),
+              "client testimonial carousels on blog posts; a service page's testimonials "
+              "are part of its content",
+              keep_on=("service", "product", "listing", "collection"), max_paragraphs=None),
+    TokenRule("tooltip", ("tooltip", "tooltips", "tooltiptext"),
+              "tooltip pop-ups: definitions and hints a reader sees on hover",
+              guarded=False),
+    TokenRule("caption-class", ("caption", "captions", "image-caption", "photo-caption"),
+              "image captions named by class (wp-element-caption, image-caption); "
+              "captions stay on listings, like the figcaption rule, and on landing pages "
+              "'caption-m' is a type size",
+              keep_on=("listing", "collection", "service", "product"), max_paragraphs=1),
     TokenRule("article-meta",
               ("byline", "entry-meta", "post-meta", "article-meta", "postmeta", "meta-info",
                "post-date", "entry-date", "posted-on", "tags", "tag-links", "tagcloud", "cat-links",
