@@ -317,11 +317,6 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
     TokenRule("tooltip", ("tooltip", "tooltips", "tooltiptext"),
               "tooltip pop-ups: definitions and hints a reader sees on hover",
               guarded=False),
-    TokenRule("caption-class", ("caption", "captions", "image-caption", "photo-caption"),
-              "image captions named by class (wp-element-caption, image-caption); "
-              "captions stay on listings, like the figcaption rule, and on landing pages "
-              "'caption-m' is a type size",
-              keep_on=("listing", "collection", "service", "product"), max_paragraphs=1),
     TokenRule("article-meta",
               ("byline", "entry-meta", "post-meta", "article-meta", "postmeta", "meta-info",
                "post-date", "entry-date", "posted-on", "tags", "tag-links", "tagcloud", "cat-links",
