@@ -13,10 +13,10 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
 
 from stripper.evaluate import PageResult, evaluate_page, iter_dataset
 
@@ -71,14 +71,39 @@ def _phrases_off() -> None:
     sc._PHRASE_START = re.compile(r"(?!x)x")  # type: ignore
 
 
-def _retry_off() -> None:
+def _with_options(**changes: dict[str, object]) -> None:
+    import stripper.evaluate as ev
     import stripper.options as op
     import stripper.pipeline as pl
 
-    sel = replace(op.DEFAULT_OPTIONS.select, retry_below_chars=0)
-    new = replace(op.DEFAULT_OPTIONS, select=sel)
+    new = op.DEFAULT_OPTIONS
+    for part, fields in changes.items():
+        new = replace(new, **{part: replace(getattr(new, part), **fields)})
     pl.extract_page.__kwdefaults__["options"] = new  # type: ignore
     pl.extract.__kwdefaults__["options"] = new  # type: ignore
+    ev.run_stripper.__defaults__ = (new,)  # the harness passes its options explicitly
+
+
+def _retry_off() -> None:
+    _with_options(select={"retry_below_chars": 0})
+
+
+def _hidden_off() -> None:
+    _with_options(clean={"remove_hidden": False})
+
+
+def _dedupe_off() -> None:
+    _with_options(select={"dedupe_types": ()})
+
+
+def _product_sections_off() -> None:
+    _with_options(select={"product_section_types": ()})
+
+
+def _forms_off() -> None:
+    import stripper.clean as cl
+
+    cl.TAG_RULES = tuple(r for r in cl.TAG_RULES if r.name != "forms")  # type: ignore
 
 
 VARIANTS: dict[str, Patch | None] = {
@@ -91,6 +116,10 @@ VARIANTS: dict[str, Patch | None] = {
     "section-heading rule off": _section_headings_off,
     "boilerplate phrases off": _phrases_off,
     "conservative retry off": _retry_off,
+    "hidden-element removal off": _hidden_off,
+    "form removal off": _forms_off,
+    "repeated-block dedupe off": _dedupe_off,
+    "product description/spec sections off": _product_sections_off,
 }
 
 _PATCH: Patch | None = None

@@ -555,15 +555,20 @@ _PROFILE_SPECIAL = frozenset({"p", "a", "img", "meta", "script", "title"})
 
 
 _TEASER_TITLE_LINK = "h1 a[href], h2 a[href], h3 a[href], h4 a[href]"
+_TEASER_DATE = ("time[datetime], [itemprop=datePublished], .published, .entry-date, "
+                ".post-date")
 
 
 def teaser_dates(tree: Tree, limit: int = 200, hops: int = 6) -> dict[str, str]:
-    """The ``datetime`` of each ``<time>`` keyed by the title link of the teaser it
-    sits in (the nearest ancestor holding a heading link). Read before cleaning,
-    which removes the meta lines that hold the times."""
+    """The date of each teaser, raw, keyed by the title link of the teaser it sits
+    in (the nearest ancestor holding a heading link): a ``<time datetime>``, or the
+    content or text of a date-marked element (``itemprop=datePublished``, the
+    ``published``/``entry-date`` classes of blog themes). Read before cleaning, which
+    removes the meta lines that hold them."""
     out: dict[str, str] = {}
-    for t in tree.css("time[datetime]")[:limit]:
-        when = t.attributes.get("datetime") or ""
+    for t in tree.css(_TEASER_DATE)[:limit]:
+        a = t.attributes
+        when = (a.get("datetime") or a.get("content") or t.text(deep=True)).strip()[:80]
         node = t.parent
         for _ in range(hops):
             if node is None:

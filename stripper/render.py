@@ -7,8 +7,6 @@ on consecutive lines.
 
 from __future__ import annotations
 
-import re
-
 from .dom import Block, Doc
 from .metadata import parse_date
 from .rules import TEASER_TAIL
@@ -88,14 +86,12 @@ def render_items(doc: Doc, kept: list[int], title_words: int = 4,
     # a teaser leads somewhere: a heading with no link (the archive title, a
     # widget heading) is not an item
     items = [it for it in items if it["url"]]
-    for it in items:  # a <time datetime> in the teaser beats no date
+    for it in items:  # a date marked up in the teaser beats no date
         if not it["date"] and dates and it["url"] in dates:
-            m = _ISO_DAY.match(dates[it["url"] or ""])
-            it["date"] = m.group(0) if m else None
+            it["date"] = parse_date(dates[it["url"] or ""])
     return items
 
 
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _in_figure(doc: Doc, idx: int, hops: int = 3) -> bool:
