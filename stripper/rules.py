@@ -447,6 +447,11 @@ BOILERPLATE_PHRASES: tuple[str, ...] = (
     "start asking to get answers", "you must log in to answer this question",
     "by clicking “post your answer”", "by clicking \"post your answer\"",
     "you must log in or register to reply here", "not the answer you're looking for",
+    # a table of contents' title left behind by its list, and byline labels
+    "table of contents", "tabla de contenidos", "inhaltsverzeichnis", "table des matières",
+    "indice dei contenuti", "índice de conteúdos",
+    "written by", "edited by", "reviewed by", "fact checked by", "fact-checked by",
+    "medically reviewed by", "escrito por", "geschrieben von", "écrit par", "scritto da",
 )
 
 # Sentences that disclose affiliate links and sponsorship: short notices around
@@ -459,6 +464,11 @@ DISCLOSURE_PATTERNS: tuple[str, ...] = (
     # the licence footer of documentation engines (Google devsite and others)
     r"\bthe content of this (?:page|site|website) is licensed under\b",
 )
+
+# A reading-time note ("5 min read", "Lesezeit: 4 Min."), alone or beside a date:
+# a short block holding one is page furniture (lower-case regex).
+READING_TIME = (r"\b\d+\s*(?:min|mins|minutes?)\.?\s+(?:read|de lectura|de lecture|di lettura|"
+                r"de leitura)\b|\blesezeit\b|\btiempo de lectura\b|\btemps de lecture\b")
 
 # Words that interface counters pair with a number ("12 Posts 5 Posters 3.2k Views",
 # "3 Likes", "1 reply"): a short block made only of such pairs is a counter.

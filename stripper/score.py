@@ -31,6 +31,7 @@ from .rules import (
     NEGATIVE_HINTS,
     PLACEHOLDER_OPENINGS,
     POSITIVE_HINTS,
+    READING_TIME,
 )
 from .tracing import NULL_TRACE, Trace
 
@@ -58,6 +59,7 @@ _COPYRIGHT = re.compile(r"(©|\(c\)|copyright|&copy;)\s*(\d{4}|\w+\s+\d{4})", re
 # an affiliate or sponsorship notice is a sentence or two, not an article
 _DISCLOSURE_CHARS = 300
 _DISCLOSURE = re.compile("|".join(DISCLOSURE_PATTERNS))
+_READING_TIME = re.compile(READING_TIME)
 _SEMANTIC_TAGS = {"article": 0.3, "main": 0.3}
 _SEMANTIC_PROPS = {"articlebody": 0.5, "text": 0.2, "mainentityofpage": 0.1}
 
@@ -100,6 +102,8 @@ def classify_block(text: str, chars: int, link_chars: int, heading: int,
         return BlockScore("bad", -options.bad_weight * chars, ld, "placeholder")
     if heading:
         return BlockScore("heading", 0.0, ld, f"h{heading}")
+    if chars <= _MAX_PHRASE_BLOCK and _READING_TIME.search(text.lower()):
+        return BlockScore("bad", -options.bad_weight * chars, ld, "reading-time")
     if chars <= _COPYRIGHT_CHARS and _COPYRIGHT.search(text):
         return BlockScore("bad", -options.bad_weight * chars, ld, "copyright")
     if chars <= _DISCLOSURE_CHARS and _DISCLOSURE.search(text.lower()):
@@ -177,8 +181,8 @@ def card_value(s: BlockScore, text: str, options: ScoreOptions, in_card: bool = 
         if in_card or text.count(" ") + 1 >= options.card_title_words:
             return options.card_title_weight * chars
         return -options.card_menu_weight * chars
-    if s.cls == "short" or s.cls == "heading":
-        return options.card_title_weight * chars * 0.5
+    if s.cls in ("short", "heading") or s.reason == "reading-time":
+        return options.card_title_weight * chars * 0.5  # a teaser's date and reading time
     return s.value
 
 

@@ -156,3 +156,22 @@ def test_template_filler_is_bad_but_a_sentence_naming_it_is_not() -> None:
     assert classify_block("Lorem Ipsum", 11, 0, 2, OPTS).reason == "placeholder"
     prose = "Designers fill a mock-up with lorem ipsum until the real copy arrives from the client."
     assert classify_block(prose, len(prose), 0, 0, OPTS).cls == "good"
+
+
+@pytest.mark.parametrize("line", ["5 min read", "Dec 3, 2025 · 12 min read", "Lesezeit: 4 Min.",
+                                  "Tiempo de lectura: 6 minutos"])
+def test_reading_time_line_is_bad(line: str) -> None:
+    s = classify_block(line, len(line), 0, 0, OPTS)
+    assert s.reason == "reading-time"
+    # in the card view of a listing it is a teaser's detail, like its date
+    assert card_value(s, line, OPTS) > 0
+
+
+def test_a_sentence_about_minutes_is_not_a_reading_time() -> None:
+    line = "Let the dough rest for 20 minutes before you shape the loaves."
+    assert classify_block(line, len(line), 0, 0, OPTS).cls == "good"
+
+
+@pytest.mark.parametrize("line", ["Table of Contents", "Written by", "Reviewed by Dr. Ann Lee"])
+def test_toc_title_and_byline_labels_are_boilerplate(line: str) -> None:
+    assert classify_block(line, len(line), 0, 0, OPTS).reason == "boilerplate-phrase"
