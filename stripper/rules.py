@@ -304,8 +304,19 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
               "text only for screen readers (skip links, icon labels)", guarded=False, essential=True),
     TokenRule("author-box",
               ("author-box", "authorbox", "about-author", "author-bio", "authorbio", "author-info",
-               "post-author", "author-card", "bio"),
+               "post-author", "author-card", "bio", "saboxplugin"),
               "author biography boxes", guarded=False),
+    TokenRule("call-to-action", ("cta", "ctas", "call-to-action", "calltoaction"),
+              "call-to-action boxes inside an article ('Book a free consultation', 'Contact "
+              "us today'); on service, product and shop pages the offer is the content",
+              keep_on=("service", "product", "listing", "collection")),
+    TokenRule("testimonials", ("testimonial", "testimonials"),
+              "client testimonial carousels on blog posts; a service page's testimonials "
+              "are part of its content",
+              keep_on=("service", "product", "listing", "collection"), max_paragraphs=None),
+    TokenRule("tooltip", ("tooltip", "tooltips", "tooltiptext"),
+              "tooltip pop-ups: definitions and hints a reader sees on hover",
+              guarded=False),
     TokenRule("article-meta",
               ("byline", "entry-meta", "post-meta", "article-meta", "postmeta", "meta-info",
                "post-date", "entry-date", "posted-on", "tags", "tag-links", "tagcloud", "cat-links",
@@ -526,3 +537,8 @@ HEADING_TAGS: frozenset[str] = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # are the article's own text (selection.drop_trailing_teasers leaves them alone).
 NOTE_PARTS: tuple[str, ...] = ("footnote", "reference", "citation", "endnote", "bibliograph",
                                "faq", "accordion")
+
+# Placeholder text a template shipped unfilled: "Lorem ipsum dolor sit amet…" filler
+# in a theme's hidden or demo section. A block opening with it is never the page's
+# own text (score.classify_block: reason "placeholder").
+PLACEHOLDER_OPENINGS: tuple[str, ...] = ("lorem ipsum",)

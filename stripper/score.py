@@ -29,6 +29,7 @@ from .rules import (
     COUNTER_WORDS,
     DISCLOSURE_PATTERNS,
     NEGATIVE_HINTS,
+    PLACEHOLDER_OPENINGS,
     POSITIVE_HINTS,
 )
 from .tracing import NULL_TRACE, Trace
@@ -95,6 +96,8 @@ def classify_block(text: str, chars: int, link_chars: int, heading: int,
     ld = link_chars / chars if chars else 0.0
     if chars <= _MAX_PHRASE_BLOCK and (_phrase_hit(text) or _COUNTER.match(text)):
         return BlockScore("bad", -options.bad_weight * chars, ld, "boilerplate-phrase")
+    if not pre and text.lstrip(" -–—•\"'“").lower().startswith(PLACEHOLDER_OPENINGS):
+        return BlockScore("bad", -options.bad_weight * chars, ld, "placeholder")
     if heading:
         return BlockScore("heading", 0.0, ld, f"h{heading}")
     if chars <= _COPYRIGHT_CHARS and _COPYRIGHT.search(text):

@@ -148,3 +148,11 @@ def test_score_does_not_touch_the_tree() -> None:
 def test_empty_page_has_no_container() -> None:
     s = score(flatten(parse("<html><body></body></html>")), OPTS)
     assert s.best == -1 and s.good_chars == 0
+
+
+def test_template_filler_is_bad_but_a_sentence_naming_it_is_not() -> None:
+    filler = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor."
+    assert classify_block(filler, len(filler), 0, 0, OPTS).reason == "placeholder"
+    assert classify_block("Lorem Ipsum", 11, 0, 2, OPTS).reason == "placeholder"
+    prose = "Designers fill a mock-up with lorem ipsum until the real copy arrives from the client."
+    assert classify_block(prose, len(prose), 0, 0, OPTS).cls == "good"
