@@ -170,8 +170,11 @@ def split_names(raw: str, *, relaxed: bool = False) -> Names:
     raw = _ROLE_TAIL.sub("", raw) if not relaxed else _SEPARATED.split(raw)[0]
     parts = AUTHOR_JOINERS.split(raw) if not relaxed else [raw]
     out: list[str] = []
-    for part in parts:
-        n = clean_name(part if relaxed else name_head(part), relaxed=relaxed)
+    for i, part in enumerate(parts):
+        head = part if relaxed else name_head(part)
+        if i and not relaxed and len(head.split()) == 1 < len(part.split()):
+            continue  # "…, Jornal do Norte — Belém": an outlet or place cut short, not a name
+        n = clean_name(head, relaxed=relaxed)
         if n and n not in out:
             out.append(n)
     return tuple(out)

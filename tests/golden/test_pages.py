@@ -28,10 +28,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("article-pt", "without"): "byline and date lines of div.materia-info kept (see "
         "article-pt:body): no class rule knows 'autor'/'data', and the lines start with "
         "'Por'/'Publicado em'",
-    # --- metadata (helper meta)
-    ("article-pt", "author"): "'Ana Beatriz Costa; Jornal': the byline 'Por Ana Beatriz Costa, "
-        "Jornal do Norte — Belém' is split at the comma and the outlet name ('Jornal do Norte', "
-        "cut at 'do') is taken for a second author",
 }
 
 
