@@ -317,6 +317,14 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
     TokenRule("tooltip", ("tooltip", "tooltips", "tooltiptext"),
               "tooltip pop-ups: definitions and hints a reader sees on hover",
               guarded=False),
+    TokenRule("caption-class",
+              ("photo-caption", "image-caption", "img-caption", "imageblock-caption",
+               "media-caption", "figure-caption", "wp-element-caption", "field-caption",
+               "credit-caption", "thumbnail-caption", "caption-wrap", "table-caption"),
+              "image and table captions named by class (a caption qualified by what it "
+              "captions, never a bare 'caption', which landing pages use as a type size); "
+              "captions stay on listings, like the figcaption rule",
+              keep_on=("listing", "collection", "service", "product"), max_paragraphs=1),
     TokenRule("article-meta",
               ("byline", "entry-meta", "post-meta", "article-meta", "postmeta", "meta-info",
                "post-date", "entry-date", "posted-on", "tags", "tag-links", "tagcloud", "cat-links",
