@@ -315,8 +315,10 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
               "are part of its content",
               keep_on=("service", "product", "listing", "collection"), max_paragraphs=None),
     TokenRule("tooltip", ("tooltip", "tooltips", "tooltiptext"),
-              "tooltip pop-ups: definitions and hints a reader sees on hover",
-              guarded=False),
+              "tooltip pop-ups: definitions and hints a reader sees on hover; the term a "
+              "tooltip explains ('glossary-tooltip', 'tooltip-trigger') is the text's own",
+              guarded=False, unless_parts=("glossary",),
+              unless_after=("trigger", "toggle", "term", "anchor")),
     TokenRule("caption-class",
               ("photo-caption", "image-caption", "img-caption", "imageblock-caption",
                "media-caption", "figure-caption", "wp-element-caption", "field-caption",

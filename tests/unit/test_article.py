@@ -71,3 +71,15 @@ def test_footnotes_after_the_article_stay() -> None:
     html = _page("", after=f'<div class="footnotes"><ol>{notes}</ol></div>')
     record = extract(html, url=URL)
     assert "Posture at the desk" in record.body
+
+
+def test_tooltip_popup_goes_the_term_it_explains_stays() -> None:
+    html = f"""<html><head><title>Pods</title></head><body><main><article><h1>Pods</h1>
+<p>{PARAS[0]} A pod runs one or more
+<a class="glossary-tooltip" href="/glossary/container">containers</a> and shares their
+<span class="tooltip-trigger">network namespace</span> between them.</p>
+<div class="tooltip" role="tooltip">A lightweight and portable executable image.</div>
+<p>{PARAS[1]}</p><p>{PARAS[2]}</p></article></main></body></html>"""
+    body = extract(html, url="https://docs.example.com/concepts/pods").body
+    assert "runs one or more containers and shares their network namespace" in " ".join(body.split())
+    assert "portable executable image" not in body
