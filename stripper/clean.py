@@ -62,7 +62,7 @@ class _TokenIndex:
     by_part: dict[str, TokenRule]
     # parts that contain '-' or '_', matched between word boundaries of the class
     # string ("post-form" is in "post-form-wrap", not in "ast-post-format")
-    compounds: tuple[tuple[re.Pattern[str], TokenRule], ...]
+    compounds: tuple[tuple[str, re.Pattern[str], TokenRule], ...]
     # class/id string → matching rule: sites repeat the same class strings on
     # every element and every page, so matching is done once per string
     memo: dict[str, TokenRule | None] = field(default_factory=dict)
@@ -74,7 +74,7 @@ _MEMO_MAX = 200_000  # strings remembered per index before the memo is cleared
 @functools.lru_cache(maxsize=64)
 def _index(rules: tuple[TokenRule, ...], page_type: str | None) -> _TokenIndex:
     by_part: dict[str, TokenRule] = {}
-    compounds: list[tuple[re.Pattern[str], TokenRule]] = []
+    compounds: list[tuple[str, re.Pattern[str], TokenRule]] = []
     for rule in rules:
         if page_type and page_type in rule.keep_on:
             continue
@@ -82,8 +82,8 @@ def _index(rules: tuple[TokenRule, ...], page_type: str | None) -> _TokenIndex:
             continue
         for part in rule.parts:
             if "-" in part or "_" in part:
-                compounds.append((re.compile(r"(?<![a-z0-9])" + re.escape(part) + r"(?![a-z0-9])"),
-                                  rule))
+                compounds.append((part, re.compile(
+                    r"(?<![a-z0-9])" + re.escape(part) + r"(?![a-z0-9])"), rule))
             by_part.setdefault(part.replace("-", "").replace("_", ""), rule)
             by_part.setdefault(part, rule)
     return _TokenIndex(by_part, tuple(compounds))
@@ -138,8 +138,8 @@ def _match(hints: str, index: _TokenIndex) -> TokenRule | None:
                 return hit
     # explicit multi-word parts ("article-meta") also match BEM spellings ("article__meta")
     flat = hints.replace("__", "-")
-    for comp, rule in index.compounds:
-        if comp.search(flat):
+    for part, comp, rule in index.compounds:
+        if part in flat and comp.search(flat):  # the substring test is the cheap filter
             return rule
     return None
 
