@@ -33,14 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
-WORDS = (
-    "the council city river bridge school market train road water energy price report "
-    "people government minister plan budget year week month local national new old "
-    "public private company worker family child house street park museum library "
-    "station festival weather storm summer winter health hospital doctor court judge "
-    "police election vote party member mayor project building plan study research data "
-    "team season match player coach goal fans stadium music film book art show night"
-).split()
+WORDS = ["the", "council", "city", "river", "bridge", "school", "market", "train", "road", "water", "energy", "price", "report", "people", "government", "minister", "plan", "budget", "year", "week", "month", "local", "national", "new", "old", "public", "private", "company", "worker", "family", "child", "house", "street", "park", "museum", "library", "station", "festival", "weather", "storm", "summer", "winter", "health", "hospital", "doctor", "court", "judge", "police", "election", "vote", "party", "member", "mayor", "project", "building", "plan", "study", "research", "data", "team", "season", "match", "player", "coach", "goal", "fans", "stadium", "music", "film", "book", "art", "show", "night"]
 MENU = ["Home", "News", "World", "Politics", "Business", "Tech", "Science", "Sport",
         "Culture", "Opinion", "Travel", "Food", "Video", "Podcasts", "Newsletters"]
 

@@ -80,8 +80,8 @@ FLARUM_SHELL = """<html><body><div id="app" class="App"><main class="App-content
 def test_crawler_view_in_noscript_wins_over_a_large_json_payload() -> None:
     # a JavaScript app ships its data as JSON in a <script> and its crawler view in
     # <noscript>: script text is not page text, so the crawler view is unwrapped
-    payload = '{"resources":[' + ",".join(['{"type":"posts","id":"%d"}' % i
-                                           for i in range(2000)]) + "]}"
+    payload = '{"resources":[' + ",".join(f'{{"type":"posts","id":"{i}"}}'
+                                           for i in range(2000)) + "]}"
     html = FLARUM_SHELL.format(body=ANSWER * 3, payload=payload)
     record = extract(html, url="https://forum.example.org/d/12-types-of-threads")
     assert record.error is None

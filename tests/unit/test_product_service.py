@@ -46,7 +46,7 @@ def test_colour_utility_is_not_a_secondary_column(cls: str) -> None:
                                    'class="col-secondary"'])
 def test_secondary_column_is_still_removed(attrs: str) -> None:
     html = f'<html><body><p>{PROSE}</p><div {attrs}><h3>Archives</h3>DROP May 2024</div></body></html>'
-    text, trace = cleaned(html, page_type="article")
+    text, _ = cleaned(html, page_type="article")
     assert "DROP" not in text and "KEEP" in text
 
 
@@ -111,8 +111,8 @@ def test_form_wrapping_the_page_is_spared() -> None:
 
 
 # ------------------------------------------------------------------ declared description
-from stripper import Options, extract  # noqa: E402
-from stripper.product import complete_body, declared_description, word_cover  # noqa: E402
+from stripper import Options, extract
+from stripper.product import complete_body, declared_description, word_cover
 
 DESCRIPTION = ("These quarter socks are engineered for comfort: higher than an ankle sock, "
                "lower than a calf sock, with a honeycomb arch support and a seamless toe.")
@@ -182,9 +182,9 @@ def test_product_page_body_gets_its_declared_description_and_says_why() -> None:
 
 
 # ------------------------------------------------------------------ service pages: the hero
-from stripper.dom import flatten  # noqa: E402
-from stripper.score import score  # noqa: E402
-from stripper.selection import select  # noqa: E402
+from stripper.dom import flatten
+from stripper.score import score
+from stripper.selection import select
 
 FEATURE = ("Deploy any app from a Git push: we build it, run it on the right runtime and "
            "keep it up with health checks, zero-downtime deploys and instant rollbacks. ")
@@ -236,7 +236,7 @@ def test_hubspot_module_wrappers_are_not_sidebars(cls: str) -> None:
 
 
 # ------------------------------------------------------------------ product sections
-from stripper.product import add_product_sections  # noqa: E402
+from stripper.product import add_product_sections
 
 STORY = ("The Ridgeline is knitted in Portugal from 19.5 micron merino, fine enough to wear "
          "on the skin and dense enough to keep the wind off on a ridge walk. ")
