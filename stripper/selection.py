@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dom import Doc
+from .metadata import parse_date
 from .options import DEFAULT_OPTIONS, SelectOptions
 from .rules import NOTE_PARTS
 from .score import Scores
@@ -209,7 +210,7 @@ def drop_trailing_teasers(doc: Doc, scores: Scores, kept: list[int],
         return kept
     good = sum(doc.blocks[i].chars for i in kept if scores.blocks[i].cls == "good")
     tail_good = sum(doc.blocks[i].chars for i in tail if scores.blocks[i].cls == "good")
-    if tail_good > share * (good - tail_good):
+    if tail_good > share * (good - tail_good) and _dated(doc, tail) < _FEED_DATES:
         return kept  # a roundup's items: most of the text is in the cards
     drop = set(tail)
     for a, b in itertools.pairwise(kept):  # a heading over the dropped cards goes with them
@@ -220,6 +221,17 @@ def drop_trailing_teasers(doc: Doc, scores: Scores, kept: list[int],
             trace.add("select", doc.path(doc.blocks[i].element), "trailing-teaser", "drop",
                       text=doc.blocks[i].text)
     return [i for i in kept if i not in drop]
+
+
+# Trailing cards with at least this many date lines are a news feed ("latest
+# stories"), however long their excerpts: a roundup's items carry no dates.
+_FEED_DATES = 3
+_DATE_LINE_CHARS = 40
+
+
+def _dated(doc: Doc, blocks: list[int]) -> int:
+    return sum(1 for i in blocks if doc.blocks[i].chars <= _DATE_LINE_CHARS
+               and parse_date(doc.blocks[i].text) is not None)
 
 
 def _in_notes(doc: Doc, block: int) -> bool:

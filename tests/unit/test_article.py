@@ -25,10 +25,11 @@ PARAS = (
 )
 
 
-def _card(n: int, excerpt: str) -> str:
+def _card(n: int, excerpt: str, *, dated: bool = True) -> str:
+    date = f"<span>Feb {n}, 2026</span>" if dated else ""
     return (f'<div class="article-item"><h3 class="article-item__title">'
             f'<a href="/blogs/news/post-{n}">A guide to choosing a desk lamp, part {n}</a></h3>'
-            f'<p>Part {n}: {excerpt}</p><span>Feb {n}, 2026</span></div>')
+            f'<p>Part {n}: {excerpt}</p>{date}</div>')
 
 
 def _page(cards: str, after: str = "") -> str:
@@ -58,9 +59,18 @@ def test_teaser_cards_after_the_article_go() -> None:
 
 def test_a_roundup_whose_cards_hold_most_of_the_text_keeps_them() -> None:
     long_excerpt = " ".join([TEASER] + list(PARAS))
-    html = _page("".join(_card(n, long_excerpt) for n in range(1, 5)))
+    html = _page("".join(_card(n, long_excerpt, dated=False) for n in range(1, 5)))
     record = extract(html, url=URL)
     assert record.body.count("Light that falls") >= 4
+
+
+def test_a_dated_feed_after_the_article_goes_however_long_its_excerpts() -> None:
+    # "latest stories" strips carry a date per card; a roundup's items do not
+    long_excerpt = " ".join([TEASER] + list(PARAS))
+    html = _page("".join(_card(n, long_excerpt) for n in range(1, 5)))
+    record = extract(html, url=URL)
+    assert "Light that falls" not in record.body
+    assert all(p in record.body for p in PARAS)
 
 
 def test_footnotes_after_the_article_stay() -> None:
