@@ -396,7 +396,8 @@ def _apply_token_rules(
             if grouped > limit:
                 spared.setdefault(rule.name, set()).add(node.mem_id)
             share = max(share, grouped)
-        if share > limit or inside_spared(node, rule) or (rule.guarded and node.css_first(_LANDMARK) is not None) or (
+        if share > limit or inside_spared(node, rule) or (
+                rule.guarded and node.css_first(_LANDMARK) is not None) or (
                 rule.max_paragraphs is not None and _paragraphs(node) > rule.max_paragraphs):
             if trace.enabled:
                 why = "spare (group)" if node.mem_id in spared.get(rule.name, ()) else \

@@ -8,10 +8,8 @@ on consecutive lines.
 from __future__ import annotations
 
 from .dom import Block, Doc
-from .metadata import parse_date
+from .metadata import date_line, parse_date
 from .rules import TEASER_TAIL
-
-_DATE_CHARS = 40  # a block this short that parses as a date is the teaser's date
 
 
 def block_text(b: Block) -> str:
@@ -74,8 +72,8 @@ def render_items(doc: Doc, kept: list[int], title_words: int = 4,
             text = block_text(b)
             if b.href and not current.get("url"):
                 current["url"] = b.href
-            if b.chars <= _DATE_CHARS and not current.get("date"):
-                current["date"] = parse_date(b.text)
+            if not current.get("date"):
+                current["date"] = date_line(b.text, b.chars)
                 if current["date"]:
                     continue
             if text and b.link_chars < 0.8 * b.chars and not _in_figure(doc, b.element):

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dom import Doc
-from .metadata import parse_date
+from .metadata import date_line
 from .options import DEFAULT_OPTIONS, SelectOptions
 from .rules import NOTE_PARTS
 from .score import Scores
@@ -226,20 +226,21 @@ def drop_trailing_teasers(doc: Doc, scores: Scores, kept: list[int],
 # Trailing cards with at least this many date lines are a news feed ("latest
 # stories"), however long their excerpts: a roundup's items carry no dates.
 _FEED_DATES = 3
-_DATE_LINE_CHARS = 40
 
 
 def _dated(doc: Doc, blocks: list[int]) -> int:
-    return sum(1 for i in blocks if doc.blocks[i].chars <= _DATE_LINE_CHARS
-               and parse_date(doc.blocks[i].text) is not None)
+    return sum(1 for i in blocks if date_line(doc.blocks[i].text, doc.blocks[i].chars))
+
+
+_HINT_PARTS = re.compile(r"[\s_\-]+")
 
 
 def _in_notes(doc: Doc, block: int) -> bool:
     e = doc.blocks[block].element
     while e >= 0:
         el = doc.elements[e]
-        if any(p in el.hints for p in NOTE_PARTS):
-            return True
+        if any(part.startswith(NOTE_PARTS) for part in _HINT_PARTS.split(el.hints)):
+            return True  # word parts: "references" is a note, "preferences" is not
         e = el.parent
     return False
 

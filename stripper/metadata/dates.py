@@ -109,6 +109,16 @@ def parse_date(text: str, *, dayfirst: bool = True) -> str | None:
     return found[0].iso if found else None
 
 
+# A line this short that parses as a date is a date line (a teaser's or a card's
+# "May 21, 2024"), not a sentence that mentions a date.
+DATE_LINE_CHARS = 40
+
+
+def date_line(text: str, chars: int) -> str | None:
+    """The date (YYYY-MM-DD) of a line of ``chars`` characters that is only a date."""
+    return parse_date(text) if chars <= DATE_LINE_CHARS else None
+
+
 def has_weekday(text: str) -> bool:
     return _WEEKDAY.search(text) is not None
 
