@@ -283,8 +283,8 @@ HEADING_LABELS: frozenset[str] = frozenset({
 # JSON-LD types that describe a part of the page (an embedded video, a review, an
 # answer), never its headline.
 NOT_PAGE_LD_TYPES: frozenset[str] = frozenset({"videoobject", "review", "answer", "comment"})
-# Page types whose <h1> is usually a tagline ("Build software better, together") while
-# <title> names the page ("Trending repositories"): their headline is the cleaned
+# Page types whose <h1> is usually a tagline ("Custom dashboards in days") while
+# <title> names the page ("Data analytics consulting"): their headline is the cleaned
 # <title>/og:title when the two disagree (measured on wcxb-dev: docs/metadata.md).
 TAGLINE_PAGE_TYPES: frozenset[str] = frozenset({"service"})
 # Words that mark a heading as page chrome, not a headline (menus, widgets).
