@@ -137,6 +137,11 @@ class SelectOptions:
     # container widens to take in the first h1 (wcxb-dev: service 0.835 -> 0.838;
     # on product pages it was flat, so it is off there).
     headline_types: tuple[str, ...] = ("service",)
+    # On the inclusive types a linked block of at least this many words, outside
+    # carousels and not opening with a call to action, is a card that describes a
+    # service in its link box, not a menu entry (selection._linked_text; wcxb-dev
+    # service F1 +0.006, see docs/algorithm.md; 4-8 words within 0.001).
+    linked_text_words: int = 6
     # Card mode (keep every teaser of a listing) is used on listing/collection pages,
     # and on any page whose article view keeps under card_max_article_chars while
     # its card container holds at least card_min_titles titles (calibrated on wcxb-dev).
