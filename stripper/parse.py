@@ -176,13 +176,70 @@ def to_text(page: Page | bytes | str, options: Options = DEFAULT_OPTIONS) -> tup
 _NOSCRIPT_IFRAME = re.compile(r"<noscript>\s*<iframe\b[^>]*/>\s*</noscript>", re.IGNORECASE)
 
 
+# Block containers whose start tag makes an HTML parser look down the stack of open
+# elements for a <p> to close ("in button scope"): nested thousands deep, each start tag
+# costs a walk of the whole stack, and parsing grows with the square of the depth
+# (200,000 nested <div>s take over a minute in lexbor). Browsers cap the depth instead
+# (Blink re-parents below depth 512); so do we, before parsing.
+_BLOCK_TAG = re.compile(
+    r"<(/?)(?:div|section|article|aside|nav|header|footer|main|ul|ol|dl|dd|dt|blockquote|"
+    r"fieldset|figure|form|details|summary|dialog|center|menu|address|hgroup|search)"
+    r"(?=[\s/>])[^>]*>",
+    re.IGNORECASE,
+)
+
+
+def cap_nesting(text: str, max_depth: int) -> tuple[str, int]:
+    """Drop block start tags nested deeper than ``max_depth`` and their end tags.
+
+    The text inside is kept (it joins the block at the cap); only the nesting goes.
+    Returns the new text and how many start tags were dropped. The count of open
+    tags is approximate (implied end tags are not modelled), which only matters on
+    pages already thousands of levels deep.
+    """
+    stack: list[bool] = []  # per open tag: dropped?
+    cuts: list[tuple[int, int]] = []
+    dropped = 0
+    for m in _BLOCK_TAG.finditer(text):
+        if m.group(1):
+            if stack and stack.pop():
+                cuts.append(m.span())
+        elif m.group(0).endswith("/>"):
+            continue
+        else:
+            deep = len(stack) >= max_depth
+            stack.append(deep)
+            if deep:
+                cuts.append(m.span())
+                dropped += 1
+    if not cuts:
+        return text, 0
+    parts: list[str] = []
+    last = 0
+    for start, end in cuts:
+        parts.append(text[last:start])
+        last = end
+    parts.append(text[last:])
+    return "".join(parts), dropped
+
+
 def parse(text: str, options: Options = DEFAULT_OPTIONS) -> Tree:
-    """Text → Tree, refusing documents with more nodes than ``options.max_nodes``."""
+    """Text → Tree, refusing documents with more nodes than ``options.max_nodes``.
+
+    Block nesting deeper than ``options.max_depth`` is flattened first (see
+    ``cap_nesting``); pages with fewer tags than four times that depth are not scanned,
+    since their parse cannot blow up.
+    """
     if "\x00" in text:
         text = text.replace("\x00", "")
     text = _NOSCRIPT_IFRAME.sub("", text)
+    tags = text.count("<")
+    if tags > 4 * options.max_depth:
+        text, dropped = cap_nesting(text, options.max_depth)
+        if dropped:
+            log.info("flattened %d block tags nested deeper than %d", dropped, options.max_depth)
     tree = build_tree(text)
-    if text.count("<") > options.max_nodes:  # cheap pre-check before counting
+    if tags > options.max_nodes:  # cheap pre-check before counting
         n = tree.count_nodes()
         if n > options.max_nodes:
             raise LimitExceeded("nodes", n, options.max_nodes)

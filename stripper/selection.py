@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from .dom import Doc
 from .metadata import date_line, meta_line
 from .options import DEFAULT_OPTIONS, SelectOptions
-from .rules import NOTE_PARTS
+from .rules import CALL_TO_ACTION_OPENINGS, NOTE_PARTS, SLIDER_PARTS
 from .score import Scores
 from .tracing import NULL_TRACE, Trace
 
@@ -121,18 +121,53 @@ def _take_in_headline(doc: Doc, idx: int, trace: Trace) -> int:
     return j
 
 
-def _keep_blocks(doc: Doc, scores: Scores, first: int, end: int,
-                 inclusive: bool = False, meta_line_chars: int = 0,
+def _keep_inclusive(doc: Doc, scores: Scores, container: int, options: SelectOptions,
+                    trace: Trace = NULL_TRACE) -> list[int]:
+    """Service pages: every block of the container that is not boilerplate or a
+    link, plus linked text that reads as a described service (``_linked_text``)."""
+    e = doc.elements[container]
+    kept = []
+    for i in range(e.first, e.end):
+        s = scores.blocks[i]
+        if s.cls != "bad" and s.link_density <= _SHORT_LINKY:
+            kept.append(i)
+        elif _linked_text(doc, scores, i, container, options.linked_text_words):
+            if trace.enabled:
+                trace.add("select", doc.path(doc.blocks[i].element), "linked-text", "keep",
+                          value=s.link_density, text=doc.blocks[i].text)
+            kept.append(i)
+    return kept
+
+
+_CTA_WORDS = "|".join(re.escape(w) for w in CALL_TO_ACTION_OPENINGS)
+_CTA_OPENING = re.compile(rf"(?:{_CTA_WORDS})\b", re.IGNORECASE)
+
+
+def _linked_text(doc: Doc, scores: Scores, i: int, container: int, min_words: int) -> bool:
+    """A block that is a link only because its card is one (a service described
+    in its link box): a sentence of ``min_words`` words or more, not a call to
+    action ("Learn more about …"), and not a slide of a carousel."""
+    s = scores.blocks[i]
+    linky = s.reason == "link-density" or (s.cls == "heading" and s.link_density > _SHORT_LINKY)
+    text = doc.blocks[i].text
+    if not linky or text.count(" ") + 1 < min_words or _CTA_OPENING.match(text):
+        return False
+    e = doc.blocks[i].element
+    while e >= 0 and e != container:
+        el = doc.elements[e]
+        if el.hints and not SLIDER_PARTS.isdisjoint(_HINT_PARTS.split(el.hints)):
+            return False
+        e = el.parent
+    return True
+
+
+def _keep_blocks(doc: Doc, scores: Scores, first: int, end: int, meta_line_chars: int = 0,
                  trace: Trace = NULL_TRACE) -> list[int]:
     cls = [scores.blocks[i].cls for i in range(first, end)]
     n = len(cls)
     if meta_line_chars:
         _mark_meta_lines(doc, cls, first, meta_line_chars, trace)
     keep = [c == "good" for c in cls]
-    if inclusive:
-        return [first + i for i in range(n)
-                if cls[i] != "bad" and scores.blocks[first + i].link_density <= _SHORT_LINKY]
-
     prev_dec, next_dec = _decided_neighbours(cls)
     for i, c in enumerate(cls):
         b = doc.blocks[first + i]
@@ -313,10 +348,13 @@ def select(doc: Doc, scores: Scores, options: SelectOptions = DEFAULT_OPTIONS.se
     kept: list[int] = []
     if idx >= 0:
         e = doc.elements[idx]
-        meta_chars = options.meta_line_chars if page_type in options.meta_line_types else 0
-        kept = _keep_blocks(doc, scores, e.first, e.end,
-                            inclusive=page_type in options.inclusive_types,
-                            meta_line_chars=meta_chars, trace=trace)
+        if page_type in options.inclusive_types:
+            kept = _keep_inclusive(doc, scores, idx, options, trace)
+        else:
+            meta_chars = (options.meta_line_chars if page_type in options.meta_line_types
+                          else 0)
+            kept = _keep_blocks(doc, scores, e.first, e.end, meta_line_chars=meta_chars,
+                                trace=trace)
     article_chars = sum(doc.blocks[i].chars for i in kept)
     if use_cards(doc, scores, article_chars, page_type, options):
         c = doc.elements[scores.best_cards]
