@@ -210,6 +210,9 @@ class MetadataOptions:
     # The page-type gate (no author/date on listings, products…) applies only when the
     # page-type probabilities of those types add up to this much (docs/metadata.md).
     undated_min_share: float = 0.6
+    # ... for dates: this much, and then whatever the JSON-LD or microdata declares
+    # (measured with 0.6/0.7/0.8/0.85: docs/metadata.md).
+    undated_date_min_share: float = 0.7
     # ... and failing that, a structured modification date (article:modified_time).
     structured_modified_as_published: bool = False  # measured: 3 right, 37 wrong
     extract_dates: bool = True

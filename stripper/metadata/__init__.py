@@ -52,7 +52,8 @@ def extract_metadata(tree: Tree, url: str | None = None,
     """Read the page's metadata. ``page_type`` (when known) gates authors and dates:
     listings, products, services and documentation rarely have either. With
     ``page_type_scores`` (type → probability) the gate applies only when those types
-    together reach ``options.undated_min_share``."""
+    together reach ``options.undated_min_share`` (authors, unless structured data
+    declares an article) or ``options.undated_date_min_share`` (dates)."""
     st = read_structured(tree)
     prov = Provenance()
     host = urlsplit(url).hostname if url else None
@@ -65,13 +66,17 @@ def extract_metadata(tree: Tree, url: str | None = None,
     near = Nearby()
     if headline is not None and headline.node is not None:
         near = read_nearby(headline.node, dayfirst=dayfirst, relaxed=relaxed, options=options)
-    undated = page_type in UNDATED_PAGE_TYPES and not st.declares_article and (
-        page_type_scores is None or sum(page_type_scores.get(t, 0.0) for t in UNDATED_PAGE_TYPES)
-        >= options.undated_min_share)
+    share = 1.0 if page_type_scores is None else \
+        sum(page_type_scores.get(t, 0.0) for t in UNDATED_PAGE_TYPES)
+    gated = page_type in UNDATED_PAGE_TYPES
+    undated = gated and not st.declares_article and share >= options.undated_min_share
     authors = pick_authors(tree, st, near, prov, options, sites=_publishers(st, host),
                            relaxed=relaxed, undated=undated)
+    # dates: whatever the JSON-LD declares (an FAQ's questions, a video, a list's posts,
+    # a TechArticle stamped on every docs page), once the page type is sure enough
     date, modified = pick_dates(tree, st, near, url, options, prov, dayfirst=dayfirst,
-                                undated=undated, relaxed=relaxed)
+                                undated=gated and share >= options.undated_date_min_share,
+                                relaxed=relaxed)
     for d in prov.losers:
         trace.add("metadata", d.node, d.rule, d.verdict, text=d.text)
     return Metadata(

@@ -501,3 +501,20 @@ def test_shown_date_beats_an_unshown_json_ld_date(head: str, shown: str, iso: st
     html = (f"<html><head>{head}</head><body><div class='hero'><h1>Best laptops</h1>"
             f"<p class='meta'>{shown}</p></div>{LONG_BODY * 3}</body></html>")
     assert extract_metadata(build_tree(html), None, page_type="article").date == iso
+
+
+@pytest.mark.parametrize(("scores", "iso"), [
+    ({"documentation": 0.95, "article": 0.05}, None),  # a sure docs page: no date
+    ({"documentation": 0.65, "article": 0.35}, "2025-11-19"),  # unsure: the date stays
+])
+def test_declared_article_does_not_date_a_sure_docs_page(
+        scores: dict[str, float], iso: str | None) -> None:
+    # docs generators stamp every page with a TechArticle and its build date
+    ld = {"@type": "TechArticle", "headline": "Resource blocks",
+          "datePublished": "2025-11-19T13:27:46.000Z", "author": {"name": "Jane Doe"}}
+    html = (f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script>'
+            f"</head><body><h1>Resource blocks</h1>{LONG_BODY}</body></html>")
+    m = extract_metadata(build_tree(html), None, page_type="documentation",
+                         page_type_scores=scores)
+    assert m.date == iso
+    assert m.authors == ("Jane Doe",)  # authors keep the declared article's bypass
