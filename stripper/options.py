@@ -137,6 +137,12 @@ class SelectOptions:
     # container widens to take in the first h1 (wcxb-dev: service 0.835 -> 0.838;
     # on product pages it was flat, so it is off there).
     headline_types: tuple[str, ...] = ("service",)
+    # Table layouts (sites built before CSS layouts): on these page types the
+    # container narrows to the deepest table cell holding at least
+    # layout_cell_share of its good text; the other cells are banner, menu, side
+    # columns and footer
+    layout_cell_types: tuple[str, ...] = ("article",)
+    layout_cell_share: float = 0.5
     # On the inclusive types a linked block of at least this many words, outside
     # carousels and not opening with a call to action, is a card that describes a
     # service in its link box, not a menu entry (selection._linked_text; wcxb-dev
@@ -162,6 +168,14 @@ class SelectOptions:
     # ...unless those cards hold more than this share of the text before them (a
     # roundup's items; wcxb-dev article F1 0.9460 -> 0.9473, 0.3-0.7 about the same)
     trailing_teaser_share: float = 0.5
+    # page types whose article strategy drops byline and dateline lines of at most
+    # meta_line_chars ("Por Ana Costa, Jornal do Norte", "Published on May 3, 2023 by
+    # …": metadata.meta_line); forum bodies keep each post's author line
+    meta_line_types: tuple[str, ...] = ("article",)
+    meta_line_chars: int = 100
+    # page types whose body does not open with its h1: an article's headline is its
+    # title (Record.title), and benchmarks leave it out of the text
+    drop_headline_types: tuple[str, ...] = ("article",)
     # When the body comes out shorter than this, clean again conservatively and
     # keep the longer result (calibrated on wcxb-dev: catches over-eager class rules).
     retry_below_chars: int = 200

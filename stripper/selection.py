@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dom import Doc
-from .metadata import date_line
+from .metadata import date_line, meta_line
 from .options import DEFAULT_OPTIONS, SelectOptions
 from .rules import CALL_TO_ACTION_OPENINGS, NOTE_PARTS, SLIDER_PARTS
 from .score import Scores
@@ -65,10 +65,37 @@ def choose_container(doc: Doc, scores: Scores, options: SelectOptions,
         idx = parent
     if page_type in options.headline_types:
         idx = _take_in_headline(doc, idx, trace)
+    if page_type in options.layout_cell_types:
+        idx = _layout_cell(doc, idx, good_prefix, options.layout_cell_share, trace)
     if trace.enabled:
         trace.add("select", doc.path(idx), "best-container", "keep",
                   value=scores.containers[idx])
     return idx
+
+
+def _layout_cell(doc: Doc, idx: int, good_prefix: list[float], share: float,
+                 trace: Trace) -> int:
+    """Narrow ``idx`` to the deepest table cell inside it that holds at least ``share``
+    of its good text. Sites built before CSS layouts put the banner, the menu, the
+    side columns (agenda, newsletter, visitor counter) and the footer in cells of
+    one page-wide table; their short texts add up, and the best container becomes
+    the whole table while one cell holds the article."""
+    e = doc.elements[idx]
+    whole = good_prefix[e.end] - good_prefix[e.first]
+    if whole <= 0:
+        return idx
+    cell = idx
+    for j in range(idx + 1, len(doc.elements)):
+        c = doc.elements[j]
+        if c.depth <= e.depth:
+            break  # past the last descendant (elements are in document order)
+        if c.tag == "td" and good_prefix[c.end] - good_prefix[c.first] >= share * whole:
+            cell = j
+    if cell != idx and trace.enabled:
+        trace.add("select", doc.path(cell), "layout-cell", "narrow",
+                  value=(good_prefix[doc.elements[cell].end]
+                         - good_prefix[doc.elements[cell].first]) / whole, threshold=share)
+    return cell
 
 
 def _take_in_headline(doc: Doc, idx: int, trace: Trace) -> int:
@@ -134,9 +161,12 @@ def _linked_text(doc: Doc, scores: Scores, i: int, container: int, min_words: in
     return True
 
 
-def _keep_blocks(doc: Doc, scores: Scores, first: int, end: int) -> list[int]:
+def _keep_blocks(doc: Doc, scores: Scores, first: int, end: int, meta_line_chars: int = 0,
+                 trace: Trace = NULL_TRACE) -> list[int]:
     cls = [scores.blocks[i].cls for i in range(first, end)]
     n = len(cls)
+    if meta_line_chars:
+        _mark_meta_lines(doc, cls, first, meta_line_chars, trace)
     keep = [c == "good" for c in cls]
     prev_dec, next_dec = _decided_neighbours(cls)
     for i, c in enumerate(cls):
@@ -155,6 +185,27 @@ def _keep_blocks(doc: Doc, scores: Scores, first: int, end: int) -> list[int]:
         elif c == "heading" and next_dec[i] == "good":
             keep[i] = True
     return [first + i for i in range(n) if keep[i]]
+
+
+def _mark_meta_lines(doc: Doc, cls: list[str], first: int, max_chars: int,
+                     trace: Trace) -> None:
+    """Turn the byline and dateline lines above the text into ``meta``: never kept,
+    and invisible to the neighbour rule, so a standfirst above them still sees the
+    text below ("Por Ana Costa, Jornal do Norte", "Publicado em 05/03/2023 às
+    14h20": ``metadata.meta_line``). The text begins at the first ``good`` block
+    that is neither; below it a byline credits a book or a quoted piece."""
+    for i, c in enumerate(cls):
+        b = doc.blocks[first + i]
+        if c not in ("good", "short") or b.heading:
+            continue
+        kind = meta_line(b.text) if b.chars <= max_chars else None
+        if kind:
+            cls[i] = "meta"
+            if trace.enabled:
+                trace.add("select", doc.path(b.element), kind, "drop", value=b.chars,
+                          threshold=max_chars, text=b.text)
+        elif c == "good":
+            return
 
 
 def _decided_neighbours(cls: list[str]) -> tuple[list[str], list[str]]:
@@ -258,6 +309,17 @@ def drop_trailing_teasers(doc: Doc, scores: Scores, kept: list[int],
     return [i for i in kept if i not in drop]
 
 
+def drop_headline(doc: Doc, kept: list[int], trace: Trace = NULL_TRACE) -> list[int]:
+    """Drop the ``h1`` that opens the body: the article's headline is its title
+    (``Record.title``), not its text."""
+    if not kept or doc.blocks[kept[0]].heading != 1:
+        return kept
+    if trace.enabled:
+        b = doc.blocks[kept[0]]
+        trace.add("select", doc.path(b.element), "headline", "drop", text=b.text)
+    return kept[1:]
+
+
 # Trailing cards with at least this many date lines are a news feed ("latest
 # stories"), however long their excerpts: a roundup's items carry no dates.
 _FEED_DATES = 3
@@ -289,7 +351,10 @@ def select(doc: Doc, scores: Scores, options: SelectOptions = DEFAULT_OPTIONS.se
         if page_type in options.inclusive_types:
             kept = _keep_inclusive(doc, scores, idx, options, trace)
         else:
-            kept = _keep_blocks(doc, scores, e.first, e.end)
+            meta_chars = (options.meta_line_chars if page_type in options.meta_line_types
+                          else 0)
+            kept = _keep_blocks(doc, scores, e.first, e.end, meta_line_chars=meta_chars,
+                                trace=trace)
     article_chars = sum(doc.blocks[i].chars for i in kept)
     if use_cards(doc, scores, article_chars, page_type, options):
         c = doc.elements[scores.best_cards]
@@ -304,6 +369,8 @@ def select(doc: Doc, scores: Scores, options: SelectOptions = DEFAULT_OPTIONS.se
         kept = dedupe(doc, kept, options.dedupe_min_chars)
     if page_type in options.trailing_teaser_types:
         kept = drop_trailing_teasers(doc, scores, kept, options.trailing_teaser_share, trace)
+    if page_type in options.drop_headline_types:
+        kept = drop_headline(doc, kept, trace)
     e = doc.elements[idx]
     if trace.enabled:
         kept_set = set(kept)

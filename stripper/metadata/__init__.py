@@ -33,6 +33,7 @@ from ..record import Metadata
 from ..tracing import NULL_TRACE, Trace
 from .dates import date_line, month_first, parse_date
 from .language import declared, pick_language
+from .lines import meta_line
 from .nearby import Nearby, read_nearby
 from .picks import pick_authors, pick_dates
 from .provenance import Candidate, Provenance
@@ -41,7 +42,7 @@ from .title import pick_title, site_names
 
 FORUM_TYPES = frozenset({"discussionforumposting", "qapage", "question", "comment"})
 
-__all__ = ["date_line", "extract_metadata", "json_ld_objects", "parse_date"]
+__all__ = ["date_line", "extract_metadata", "json_ld_objects", "meta_line", "parse_date"]
 
 
 def extract_metadata(tree: Tree, url: str | None = None,

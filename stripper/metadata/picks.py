@@ -175,10 +175,6 @@ def pick_dates(tree: Tree, st: Structured, near: Nearby, url: str | None, option
         for c in pub:
             prov.lost("date", c, "page-type")
         return None, prov.settle("date_modified", best(mod), mod)
-    if not pub and options.page_date_elements:
-        last = page_date(tree, dayfirst=dayfirst, options=options)
-        if last is not None and ok(last):
-            pub = [last]
     if not pub and options.modified_as_published:
         # a page that shows only "Updated on …" is dated by that date for readers
         shown = [c for c in mod if c.origin in ("visible", "time")] or \
@@ -186,6 +182,10 @@ def pick_dates(tree: Tree, st: Structured, near: Nearby, url: str | None, option
         if shown:
             pub = [Candidate(shown[0].value, f"{shown[0].origin}:modified", shown[0].raw,
                              shown[0].rank)]
+    if not pub and options.page_date_elements:
+        last = page_date(tree, dayfirst=dayfirst, options=options)
+        if last is not None and ok(last):
+            pub = [last]
     win = _local_day(best(pub), u)
     if not relaxed:
         win = _first_shown(win, [c for c in near.published if ok(c)], options)

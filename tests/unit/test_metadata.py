@@ -430,3 +430,49 @@ def test_labels_and_weekdays_are_not_names(text: str) -> None:
     html = (f"<html><body><h1>Story title</h1><div class='author'>{text}</div>"
             "<p>But guess what? It rained.</p></body></html>")
     assert extract_metadata(build_tree(html), None, page_type="article").authors == ()
+
+
+def test_widget_column_holding_the_headline_is_the_main_column() -> None:
+    # a theme class names the main column a "widget"; the first post's date is in it
+    post = ("<article class='post-box'><p>" + "A question about catering tips. " * 20 +
+            "</p><div class='post-meta'><time datetime='2005-07-10T00:57:00' "
+            "class='datetime'>7/9/05 7:57 PM</time></div></article>")
+    html = (f"<html><body><div class='main-column widget-manage-opacity'>"
+            f"<div class='title'><h1>Catering tips</h1>{LONG_BODY * 3}</div>{post}</div>"
+            "<div class='widget recent'><time datetime='2025-12-09'>12/9/25</time></div>"
+            "</body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="forum").date == "2005-07-10"
+    no_h1 = html.replace("<h1>Catering tips</h1>", "")
+    assert extract_metadata(build_tree(no_h1), None, page_type="forum").date is None
+
+
+@pytest.mark.parametrize(("label", "iso"), [
+    ("<h4>Published</h4>", "2018-11-15"),  # the page's own publication date
+    ("<h4>Published on</h4>", "2018-11-15"),
+    ("<h4>Event date</h4>", None),  # a sidebar date labelled otherwise is not the page's
+    ("", None),
+])
+def test_published_date_in_the_article_sidebar(label: str, iso: str | None) -> None:
+    html = (f"<html><body><article><h1>Small business guide</h1>{LONG_BODY * 3}"
+            f"<aside class='details'><div>{label}<time datetime='2018-11-15T12:00:00Z'>"
+            "15 November 2018</time></div></aside></article></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").date == iso
+
+
+def test_updated_line_near_the_headline_beats_a_page_wide_date() -> None:
+    html = (f"<html><body><div class='hero'><h1>Video production</h1>"
+            "<div class='pillar-update'><div>Updated on</div>"
+            "<div class='the-updated-at'>April 19, 2025</div></div>"
+            f"</div><div class='content'>{LONG_BODY * 3}"
+            "<span class='card-date'>Aug 01, 2024</span></div></body></html>")
+    m = extract_metadata(build_tree(html), None, page_type="article")
+    assert m.date == "2025-04-19"
+
+
+def test_page_wide_updated_element_dates_a_page_with_no_other_date() -> None:
+    html = (f"<html><body><div class='top'><h1>Gaming laptops</h1>{LONG_BODY * 3}</div>"
+            "<div class='side-nav'><a href='#a'>Best overall</a></div>"
+            f"<div class='byline'><p>Written by Ann Lee</p>"
+            "<p class='byline__pub-dates'>Updated March 13, 2024</p></div>"
+            "</body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").date == "2024-03-13"
