@@ -189,6 +189,9 @@ def pick_dates(tree: Tree, st: Structured, near: Nearby, url: str | None, option
     win = _local_day(best(pub), u)
     if not relaxed:
         win = _first_shown(win, [c for c in near.published if ok(c)], options)
+        if options.shown_beats_json_ld:
+            win = _shown_date(win, [c for c in near.published + near.modified if ok(c)],
+                              dayfirst)
     return prov.settle("date", win, pub), prov.settle("date_modified", best(mod), mod)
 
 
@@ -205,6 +208,22 @@ def _first_shown(win: Candidate[str] | None, shown: list[Candidate[str]],
                 (day - date.fromisoformat(c.value[:10])).days >= options.restamp_min_days:
             return c
     return win
+
+
+def _shown_date(win: Candidate[str] | None, near: list[Candidate[str]],
+                dayfirst: bool) -> Candidate[str] | None:
+    """The date shown next to the headline, published or updated, beats a JSON-LD
+    ``datePublished`` shown nowhere near it: readers date the page by what they see
+    (plugins keep the first publication in JSON-LD while the page shows "Updated
+    Dec 4, 2025"). A numeric date that reads as the JSON-LD date in the other day/month
+    order ("09.10.2024" for 2024-09-10) shows it."""
+    if win is None or not win.origin.startswith("json-ld"):
+        return win
+    shown = [c for c in near if c.origin in ("visible", "time")]
+    if not shown or any(c.value == win.value or
+                        parse_date(c.raw, dayfirst=not dayfirst) == win.value for c in shown):
+        return win
+    return shown[0]
 
 
 def _local_day(win: Candidate[str] | None, u: Candidate[str] | None) -> Candidate[str] | None:

@@ -383,8 +383,9 @@ def test_visible_writer_beats_a_different_structured_author(
     ("July 1, 2025", "2025-06-24"),  # after the stamp: an update, the stamp stands
 ])
 def test_dateline_well_before_a_restamped_structured_date(shown: str, iso: str) -> None:
-    ld = {"@type": "Article", "headline": "Nine ways", "datePublished": "2025-06-24T10:00:00Z"}
-    html = (f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script>'
+    # (a JSON-LD date gives way to any other date shown next to the headline: below)
+    html = ('<html><head><meta property="article:published_time" '
+            'content="2025-06-24T10:00:00Z">'
             f"</head><body><h1>Nine ways</h1><p class='date'>{shown}</p>"
             "<p>Text.</p></body></html>")
     assert extract_metadata(build_tree(html), None, page_type="article").date == iso
@@ -476,3 +477,27 @@ def test_page_wide_updated_element_dates_a_page_with_no_other_date() -> None:
             "<p class='byline__pub-dates'>Updated March 13, 2024</p></div>"
             "</body></html>")
     assert extract_metadata(build_tree(html), None, page_type="article").date == "2024-03-13"
+
+
+def _ld_article(published: str) -> str:
+    ld = {"@context": "https://schema.org", "@type": "Article", "headline": "Best laptops",
+          "datePublished": published}
+    return f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+
+
+@pytest.mark.parametrize(("head", "shown", "iso"), [
+    # the date shown next to the headline beats a JSON-LD date shown nowhere
+    (_ld_article("2020-05-13T20:03:25+00:00"), "Updated: January 2, 2025", "2025-01-02"),
+    (_ld_article("2020-05-13T20:03:25+00:00"), "By Ann Lee · Mar 5, 2025", "2025-03-05"),
+    # ... unless the page shows the JSON-LD date too, in either numeric order
+    (_ld_article("2020-05-13T20:03:25+00:00"),
+     "May 13, 2020 · Updated: January 2, 2025", "2020-05-13"),
+    (_ld_article("2024-09-10T16:07:00Z"), "By Block Renovation 09.10.2024", "2024-09-10"),
+    # meta dates keep their rank
+    ('<meta property="article:published_time" content="2020-05-13T20:03:25+00:00">',
+     "Updated: January 2, 2025", "2020-05-13"),
+])
+def test_shown_date_beats_an_unshown_json_ld_date(head: str, shown: str, iso: str) -> None:
+    html = (f"<html><head>{head}</head><body><div class='hero'><h1>Best laptops</h1>"
+            f"<p class='meta'>{shown}</p></div>{LONG_BODY * 3}</body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").date == iso
