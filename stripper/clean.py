@@ -389,7 +389,7 @@ def _apply_token_rules(
         if t in _PROTECTED_TAGS or t.startswith("-"):
             return True
         rule = match_token_rule(dom.class_id(node), index)
-        if rule is None:
+        if rule is None or t in rule.spare_tags:
             return True
         share = size.share(node, prose_widget=not rule.guarded and rule.max_paragraphs is None)
         limit = options.guard_text_share if rule.guarded else _HARD_GUARD_SHARE

@@ -86,6 +86,9 @@ class TokenRule:
     # remove only an element whose longest text run also appears elsewhere on the
     # page: a quote of a post that is on this page, not one from an earlier page
     repeated_only: bool = False
+    # tags the rule never removes: a heading classed "CopyLockup_header__x1" is the
+    # title of a section, never the site's header bar
+    spare_tags: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------- tag and attribute rules
@@ -339,7 +342,10 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
               "menus and navigation marked by class rather than by <nav>"),
     TokenRule("site-header-class", ("header", "masthead", "site-header", "topnav", "top-nav"),
               "site headers marked by class; entry, post and article headers are content",
-              unless_parts=CONTENT_PARTS),
+              unless_parts=CONTENT_PARTS, spare_tags=("h1", "h2", "h3", "h4", "h5", "h6")),
+    TokenRule("legal-notice", ("legal",),
+              "fine print named legal: disclaimers under an offer's figures, rating and "
+              "licence notes, sign-up terms (a law firm's content is not one short block)"),
     TokenRule("site-footer-class", ("footer", "site-footer", "colophon", "copyright"),
               "site footers marked by class", max_paragraphs=4),
     TokenRule("sidebar-class",

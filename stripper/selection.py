@@ -278,6 +278,14 @@ def dedupe(doc: Doc, kept: list[int], min_chars: int) -> list[int]:
     return out
 
 
+def drop_echoes(doc: Doc, kept: list[int]) -> list[int]:
+    """Drop a block that repeats the block kept just before it, however short: a
+    shop card shows its name twice (image caption and link) and its price twice
+    (regular and sale price, equal when nothing is on sale)."""
+    return [i for k, i in enumerate(kept)
+            if k == 0 or doc.blocks[i].text != doc.blocks[kept[k - 1]].text]
+
+
 def drop_trailing_teasers(doc: Doc, scores: Scores, kept: list[int],
                           share: float = DEFAULT_OPTIONS.select.trailing_teaser_share,
                           trace: Trace = NULL_TRACE) -> list[int]:
@@ -362,6 +370,7 @@ def select(doc: Doc, scores: Scores, options: SelectOptions = DEFAULT_OPTIONS.se
             trace.add("select", doc.path(c.idx), "card-container", "keep",
                       value=scores.titles, threshold=options.card_min_titles)
         kept = dedupe(doc, _keep_cards(doc, scores, c.first, c.end), options.dedupe_min_chars)
+        kept = drop_echoes(doc, kept)
         return Selection(container=c.idx, kept=kept, strategy="cards")
     if idx < 0:
         return Selection(container=-1, strategy="none")
