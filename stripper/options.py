@@ -220,8 +220,8 @@ class MetadataOptions:
     # datePublished is the original publication (a re-stamped page; docs/metadata.md).
     # One day apart is a time-zone shift, not a re-stamp (measured: 2 right, 3 wrong).
     restamp_min_days: int = 2
-    # A date shown next to the headline beats a JSON-LD datePublished that the page
-    # shows nowhere near it (docs/metadata.md: measured +24/-12 on the dev pages).
+    # A date shown next to the headline beats a schema.org datePublished (JSON-LD,
+    # microdata) that the page shows nowhere near it (docs/metadata.md: +25/-12).
     shown_beats_json_ld: bool = True
     # Title: an <h1> is the headline when this share of its words agrees with a
     # structured title (og:title, JSON-LD headline, <title>); see docs/metadata.md.

@@ -518,3 +518,12 @@ def test_declared_article_does_not_date_a_sure_docs_page(
                          page_type_scores=scores)
     assert m.date == iso
     assert m.authors == ("Jane Doe",)  # authors keep the declared article's bypass
+
+
+def test_shown_date_beats_an_unshown_microdata_date() -> None:
+    html = ("<html><body><article itemscope itemtype='https://schema.org/BlogPosting'>"
+            "<meta itemprop='datePublished' content='2024-05-09 00:00:00 +0000'>"
+            "<div class='header'><h1 itemprop='headline'>State of SEO</h1>"
+            f"<div class='author'>16 December 2025 by Sam Lee</div></div>{LONG_BODY * 3}"
+            "</article></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").date == "2025-12-16"
