@@ -527,3 +527,16 @@ def test_shown_date_beats_an_unshown_microdata_date() -> None:
             f"<div class='author'>16 December 2025 by Sam Lee</div></div>{LONG_BODY * 3}"
             "</article></body></html>")
     assert extract_metadata(build_tree(html), None, page_type="article").date == "2025-12-16"
+
+
+def test_faq_questions_do_not_make_an_article_a_thread() -> None:
+    ld = {"@type": "Article", "headline": "Movers in New York",
+          "datePublished": "2025-06-23T18:44:33+00:00"}
+    faq = ("<div itemscope itemtype='https://schema.org/FAQPage'>"
+           "<div itemscope itemprop='mainEntity' itemtype='https://schema.org/Question'>"
+           "<h3 itemprop='name'>How much do movers cost?</h3></div></div>")
+    html = (f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script>'
+            "</head><body><div class='hero'><h1>Movers in New York</h1>"
+            "<div class='author-date'>Friday, December 19, 2025</div></div>"
+            f"{LONG_BODY * 3}{faq}</body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").date == "2025-12-19"
