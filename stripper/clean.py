@@ -89,6 +89,8 @@ def _index(rules: tuple[TokenRule, ...], page_type: str | None) -> _TokenIndex:
     return _TokenIndex(by_part, tuple(compounds))
 
 
+# BEM: "card__title" is an element of the block "card", "card--header" a modifier
+_BEM_BLOCK = re.compile(r"__|(?<=[a-z0-9])--")
 _SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
 
 
@@ -122,7 +124,7 @@ def _match(hints: str, index: _TokenIndex) -> TokenRule | None:
         neutral = word.startswith(NEUTRAL_CLASS_PREFIXES)
         # BEM: in "accordion-item__dropdown" the block "accordion-item" says what the
         # component is; guarded rules look at the block name only
-        block = word.split("__", 1)[0]
+        block = _BEM_BLOCK.split(word, 1)[0]
         hit = index.by_part.get(word)
         if hit is not None and not (hit.guarded and (neutral or block != word)):
             return hit
@@ -387,7 +389,7 @@ def _apply_token_rules(
         if t in _PROTECTED_TAGS or t.startswith("-"):
             return True
         rule = match_token_rule(dom.class_id(node), index)
-        if rule is None:
+        if rule is None or t in rule.spare_tags:
             return True
         share = size.share(node, prose_widget=not rule.guarded and rule.max_paragraphs is None)
         limit = options.guard_text_share if rule.guarded else _HARD_GUARD_SHARE

@@ -137,6 +137,17 @@ class SelectOptions:
     # container widens to take in the first h1 (wcxb-dev: service 0.835 -> 0.838;
     # on product pages it was flat, so it is off there).
     headline_types: tuple[str, ...] = ("service",)
+    # Table layouts (sites built before CSS layouts): on these page types the
+    # container narrows to the deepest table cell holding at least
+    # layout_cell_share of its good text; the other cells are banner, menu, side
+    # columns and footer
+    layout_cell_types: tuple[str, ...] = ("article",)
+    layout_cell_share: float = 0.5
+    # On the inclusive types a linked block of at least this many words, outside
+    # carousels and not opening with a call to action, is a card that describes a
+    # service in its link box, not a menu entry (selection._linked_text; wcxb-dev
+    # service F1 +0.006, see docs/algorithm.md; 4-8 words within 0.001).
+    linked_text_words: int = 6
     # Card mode (keep every teaser of a listing) is used on listing/collection pages,
     # and on any page whose article view keeps under card_max_article_chars while
     # its card container holds at least card_min_titles titles (calibrated on wcxb-dev).
@@ -157,6 +168,14 @@ class SelectOptions:
     # ...unless those cards hold more than this share of the text before them (a
     # roundup's items; wcxb-dev article F1 0.9460 -> 0.9473, 0.3-0.7 about the same)
     trailing_teaser_share: float = 0.5
+    # page types whose article strategy drops byline and dateline lines of at most
+    # meta_line_chars ("Por Ana Costa, Jornal do Norte", "Published on May 3, 2023 by
+    # …": metadata.meta_line); forum bodies keep each post's author line
+    meta_line_types: tuple[str, ...] = ("article",)
+    meta_line_chars: int = 100
+    # page types whose body does not open with its h1: an article's headline is its
+    # title (Record.title), and benchmarks leave it out of the text
+    drop_headline_types: tuple[str, ...] = ("article",)
     # When the body comes out shorter than this, clean again conservatively and
     # keep the longer result (calibrated on wcxb-dev: catches over-eager class rules).
     retry_below_chars: int = 200
@@ -191,6 +210,9 @@ class MetadataOptions:
     # The page-type gate (no author/date on listings, products…) applies only when the
     # page-type probabilities of those types add up to this much (docs/metadata.md).
     undated_min_share: float = 0.6
+    # ... for dates: this much, and then whatever the JSON-LD or microdata declares
+    # (measured with 0.6/0.7/0.8/0.85: docs/metadata.md).
+    undated_date_min_share: float = 0.7
     # ... and failing that, a structured modification date (article:modified_time).
     structured_modified_as_published: bool = False  # measured: 3 right, 37 wrong
     extract_dates: bool = True
@@ -198,6 +220,9 @@ class MetadataOptions:
     # datePublished is the original publication (a re-stamped page; docs/metadata.md).
     # One day apart is a time-zone shift, not a re-stamp (measured: 2 right, 3 wrong).
     restamp_min_days: int = 2
+    # A date shown next to the headline beats a schema.org datePublished (JSON-LD,
+    # microdata) that the page shows nowhere near it (docs/metadata.md: +25/-12).
+    shown_beats_json_ld: bool = True
     # Title: an <h1> is the headline when this share of its words agrees with a
     # structured title (og:title, JSON-LD headline, <title>); see docs/metadata.md.
     title_agreement: float = 0.6

@@ -8,8 +8,21 @@ Charset order (the WHATWG sniffing order, with one repair):
    a second opinion when the HTTP charset fails to decode or is a Western server
    default (``iso-8859-1``) while the <meta> names another charset that decodes;
 4. UTF-8, when the bytes are valid UTF-8;
-5. detection with charset-normalizer;
-6. Windows-1252 with replacement characters, which never fails.
+5. Windows-1252 when the page says it is written in a Western language (``<html
+   lang>``, a content-language ``<meta>``, ``og:locale``: ``CP1252_LANGUAGES``) and
+   the bytes read in it as Western text (``western_reading``: every character above
+   ASCII an accented letter or sign of those languages, and such letters a small
+   share of all letters; templates that say ``lang="en"`` on a Russian page fail it);
+6. detection with charset-normalizer. On a short page its candidates tie (French
+   decodes as cleanly in Central European cp1250, a Spanish line in Big5) and the
+   first of the tie wins, so Windows-1252 wins instead when the page declares no
+   language, charset-normalizer finds Windows-1252 about as clean (``_TIE``) and
+   its reading is Western text that also holds three distinct common words of one
+   Western language (``metarules.STOPWORDS``). Windows-1252 is the web's most
+   common single-byte charset and the WHATWG default for undeclared pages. One
+   line with too few words stays ambiguous ("Dobrý den" decodes the same way in
+   Czech cp1250) and keeps the detected charset;
+7. Windows-1252 with replacement characters, which never fails.
 
 The repair: a declared single-byte charset (ISO-8859-1, Windows-1252, ASCII) loses to
 UTF-8 when the bytes are valid UTF-8 and hold non-ASCII sequences, because servers
@@ -27,6 +40,7 @@ import zlib
 
 from .dom import Tree, build_tree
 from .errors import DecodeError, LimitExceeded, ParseError
+from .metarules import STOPWORDS
 from .options import DEFAULT_OPTIONS, Options
 from .record import Page
 
@@ -43,6 +57,44 @@ _BOMS = (
 )
 _SINGLE_BYTE = {"iso-8859-1", "latin-1", "latin1", "windows-1252", "cp1252", "ascii", "us-ascii",
                 "iso8859-1", "l1"}
+
+# Languages written in Windows-1252 (ISO-8859-1 plus typographic quotes, the euro
+# sign, š/ž/œ): a page in one of them with no declared charset is Windows-1252 when
+# its bytes decode in it. Primary subtags.
+CP1252_LANGUAGES: frozenset[str] = frozenset({
+    "af", "br", "ca", "da", "de", "en", "es", "et", "eu", "fi", "fo", "fr", "fy", "ga",
+    "gd", "gl", "id", "is", "it", "lb", "ms", "nb", "nl", "nn", "no", "oc", "pt", "rm",
+    "sq", "sv", "sw", "tl", "wa",
+})
+_LANG_HINTS = (
+    re.compile(rb"""<html\b[^>]*?\blang\s*=\s*["']?\s*([a-zA-Z]{2,3})(?![a-zA-Z])""",
+               re.IGNORECASE),
+    re.compile(rb"""<meta[^>]+http-equiv\s*=\s*["']?content-language["']?[^>]*?content\s*=\s*"""
+               rb"""["']?\s*([a-zA-Z]{2,3})(?![a-zA-Z])""", re.IGNORECASE),
+    re.compile(rb"""<meta[^>]+property\s*=\s*["']?og:locale["']?[^>]*?content\s*=\s*"""
+               rb"""["']?\s*([a-zA-Z]{2,3})(?![a-zA-Z])""", re.IGNORECASE),
+)
+# What Western text shows above ASCII: accented letters of the CP1252_LANGUAGES,
+# typographic punctuation and a few signs. A Windows-1252 reading of Turkish,
+# Polish, Cyrillic or Greek bytes shows letters outside it (þ ð ý ¹ ³ Ÿ, or š/ž that
+# Central European code pages share) or too many of them.
+WESTERN_CHARS: frozenset[str] = frozenset(
+    "àâäáãåçèéêëìíîïñòóôöõøùúûüÿœæßÀÂÄÁÃÅÇÈÉÊËÌÍÎÏÑÒÓÔÖÕØÙÚÛÜŒÆ"
+    "‘’‚“”„–—…•«»‹›¿¡€£©®™°ºª·§\u00a0")
+# ... and letters above ASCII are at most this share of a Western text's letters
+# (2-8% in French, Portuguese or German prose; nearly all of Greek read as cp1252)
+_WESTERN_SHARE = 0.25
+# Without a declared language, a Western language shows in the words: at least this
+# many distinct common words of one language (metarules.STOPWORDS) in the text
+_WESTERN_WORDS = 3
+# ... and charset-normalizer's chaos (its mess measure) of the Windows-1252 reading
+# is at most this much above the detected charset's (ties on short pages are 0.00;
+# one odd sign moves it by a few hundredths)
+_TIE = 0.05
+_HIGH = re.compile(r"[^\x00-\x7f]")
+_LETTER = re.compile(r"[^\W\d_]")
+_TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
+_WORD = re.compile(r"[^\W\d_]+")
 
 log = logging.getLogger(__name__)
 
@@ -142,15 +194,65 @@ def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
     if declared:  # a single-byte declaration on bytes that are not UTF-8: trust it
         return data.decode("cp1252" if declared != "iso8859-1" else "iso8859-1",
                            errors="replace"), declared
+    lang = language_hint(data)
+    if lang in CP1252_LANGUAGES:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = ""  # bytes Windows-1252 leaves undefined: not Western after all
+        if text and western_reading(text, need_words=False):
+            return text, "cp1252"
+    detected = _detect(data, prefer_cp1252=lang is None)
+    if detected:
+        return data.decode(detected, errors="replace"), detected
+    return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def language_hint(data: bytes) -> str | None:
+    """The primary language subtag the page declares in its first 4 KB, lower-cased."""
+    head = data[:4096]
+    for pattern in _LANG_HINTS:
+        m = pattern.search(head)
+        if m:
+            return m.group(1).decode("ascii").lower()
+    return None
+
+
+def _detect(data: bytes, *, prefer_cp1252: bool) -> str | None:
+    """charset-normalizer's encoding for undeclared bytes, unless Windows-1252 reads
+    them as Western text (see the module doc); None when detection finds nothing."""
     try:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data[:200_000]).best()
-        if best is not None and best.encoding:
-            return data.decode(best.encoding, errors="replace"), best.encoding
+        sample = data[:200_000]
+        best = from_bytes(sample).best()
+        if best is None or not best.encoding:
+            return None
+        if prefer_cp1252 and _lookup(best.encoding) not in ("cp1252", "ascii"):
+            alt = from_bytes(sample, cp_isolation=["cp1252"]).best()
+            if alt is not None and alt.chaos <= best.chaos + _TIE \
+                    and western_reading(str(alt), need_words=True):
+                return "cp1252"
+        return str(best.encoding)
     except (LookupError, ValueError, RuntimeError) as exc:  # best-effort; cp1252 never fails
         log.debug("charset detection failed: %s", exc)
-    return data.decode("cp1252", errors="replace"), "cp1252"
+        return None
+
+
+def western_reading(text: str, *, need_words: bool) -> bool:
+    """Whether a Windows-1252 reading looks like Western text: every character above
+    ASCII in ``WESTERN_CHARS`` and such letters a small share of all letters; with
+    ``need_words``, also the common words of one Western language in it."""
+    high = _HIGH.findall(text)
+    if not WESTERN_CHARS.issuperset(high):
+        return False
+    high_letters = sum(1 for ch in high if ch.isalpha())
+    if high_letters > _WESTERN_SHARE * max(len(_LETTER.findall(text)), 1):
+        return False
+    if not need_words:
+        return True
+    words = set(_WORD.findall(_TAG.sub(" ", text[:50_000]).lower()))
+    return any(len(words & common) >= _WESTERN_WORDS for common in STOPWORDS.values())
 
 
 def to_text(page: Page | bytes | str, options: Options = DEFAULT_OPTIONS) -> tuple[str, str]:
@@ -176,13 +278,70 @@ def to_text(page: Page | bytes | str, options: Options = DEFAULT_OPTIONS) -> tup
 _NOSCRIPT_IFRAME = re.compile(r"<noscript>\s*<iframe\b[^>]*/>\s*</noscript>", re.IGNORECASE)
 
 
+# Block containers whose start tag makes an HTML parser look down the stack of open
+# elements for a <p> to close ("in button scope"): nested thousands deep, each start tag
+# costs a walk of the whole stack, and parsing grows with the square of the depth
+# (200,000 nested <div>s take over a minute in lexbor). Browsers cap the depth instead
+# (Blink re-parents below depth 512); so do we, before parsing.
+_BLOCK_TAG = re.compile(
+    r"<(/?)(?:div|section|article|aside|nav|header|footer|main|ul|ol|dl|dd|dt|blockquote|"
+    r"fieldset|figure|form|details|summary|dialog|center|menu|address|hgroup|search)"
+    r"(?=[\s/>])[^>]*>",
+    re.IGNORECASE,
+)
+
+
+def cap_nesting(text: str, max_depth: int) -> tuple[str, int]:
+    """Drop block start tags nested deeper than ``max_depth`` and their end tags.
+
+    The text inside is kept (it joins the block at the cap); only the nesting goes.
+    Returns the new text and how many start tags were dropped. The count of open
+    tags is approximate (implied end tags are not modelled), which only matters on
+    pages already thousands of levels deep.
+    """
+    stack: list[bool] = []  # per open tag: dropped?
+    cuts: list[tuple[int, int]] = []
+    dropped = 0
+    for m in _BLOCK_TAG.finditer(text):
+        if m.group(1):
+            if stack and stack.pop():
+                cuts.append(m.span())
+        elif m.group(0).endswith("/>"):
+            continue
+        else:
+            deep = len(stack) >= max_depth
+            stack.append(deep)
+            if deep:
+                cuts.append(m.span())
+                dropped += 1
+    if not cuts:
+        return text, 0
+    parts: list[str] = []
+    last = 0
+    for start, end in cuts:
+        parts.append(text[last:start])
+        last = end
+    parts.append(text[last:])
+    return "".join(parts), dropped
+
+
 def parse(text: str, options: Options = DEFAULT_OPTIONS) -> Tree:
-    """Text → Tree, refusing documents with more nodes than ``options.max_nodes``."""
+    """Text → Tree, refusing documents with more nodes than ``options.max_nodes``.
+
+    Block nesting deeper than ``options.max_depth`` is flattened first (see
+    ``cap_nesting``); pages with fewer tags than four times that depth are not scanned,
+    since their parse cannot blow up.
+    """
     if "\x00" in text:
         text = text.replace("\x00", "")
     text = _NOSCRIPT_IFRAME.sub("", text)
+    tags = text.count("<")
+    if tags > 4 * options.max_depth:
+        text, dropped = cap_nesting(text, options.max_depth)
+        if dropped:
+            log.info("flattened %d block tags nested deeper than %d", dropped, options.max_depth)
     tree = build_tree(text)
-    if text.count("<") > options.max_nodes:  # cheap pre-check before counting
+    if tags > options.max_nodes:  # cheap pre-check before counting
         n = tree.count_nodes()
         if n > options.max_nodes:
             raise LimitExceeded("nodes", n, options.max_nodes)

@@ -86,6 +86,9 @@ class TokenRule:
     # remove only an element whose longest text run also appears elsewhere on the
     # page: a quote of a post that is on this page, not one from an earlier page
     repeated_only: bool = False
+    # tags the rule never removes: a heading classed "CopyLockup_header__x1" is the
+    # title of a section, never the site's header bar
+    spare_tags: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------- tag and attribute rules
@@ -339,7 +342,10 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
               "menus and navigation marked by class rather than by <nav>"),
     TokenRule("site-header-class", ("header", "masthead", "site-header", "topnav", "top-nav"),
               "site headers marked by class; entry, post and article headers are content",
-              unless_parts=CONTENT_PARTS),
+              unless_parts=CONTENT_PARTS, spare_tags=("h1", "h2", "h3", "h4", "h5", "h6")),
+    TokenRule("legal-notice", ("legal",),
+              "fine print named legal: disclaimers under an offer's figures, rating and "
+              "licence notes, sign-up terms (a law firm's content is not one short block)"),
     TokenRule("site-footer-class", ("footer", "site-footer", "colophon", "copyright"),
               "site footers marked by class", max_paragraphs=4),
     TokenRule("sidebar-class",
@@ -464,6 +470,12 @@ BOILERPLATE_PHRASES: tuple[str, ...] = (
     "medically reviewed by", "escrito por", "geschrieben von", "écrit par", "scritto da",
 )
 
+# Separators of a breadcrumb trail written as text ("Home > News > Title", "Inicio »
+# Blog » …"): a short block of three or more parts joined by one of these, with a
+# link in it, is a trail whatever its class (sites without a breadcrumb class,
+# table layouts).
+BREADCRUMB_SEPARATORS: tuple[str, ...] = (">", "›", "»", "→", "/", "⟩", "▸", "»")
+
 # Sentences that disclose affiliate links and sponsorship: short notices around
 # reviews and buying guides, never the text itself (lower-case regex parts).
 DISCLOSURE_PATTERNS: tuple[str, ...] = (
@@ -562,3 +574,20 @@ NOTE_PARTS: tuple[str, ...] = ("footnote", "reference", "citation", "endnote", "
 # in a theme's hidden or demo section. A block opening with it is never the page's
 # own text (score.classify_block: reason "placeholder").
 PLACEHOLDER_OPENINGS: tuple[str, ...] = ("lorem ipsum",)
+
+# Class/id word parts of carousels and sliders. On a service page a linked card
+# whose text reads as a sentence is content (a service described in its link box),
+# but a carousel of linked slides is a strip of teasers (news, case studies, other
+# products) that readers and the ground truth leave out (selection: linked text).
+SLIDER_PARTS: frozenset[str] = frozenset({"slide", "slides", "slider", "swiper", "carousel",
+                                          "slick", "splide", "glide", "owl"})
+
+# Openings of call-to-action links ("Read more on …", "Learn about our plans", "Talk
+# to an expert"): a linked sentence that opens with one is a button, not a described
+# service (lower-case, whole words; English, Spanish, German, French, Portuguese, Italian).
+CALL_TO_ACTION_OPENINGS: tuple[str, ...] = (
+    "read", "learn", "find out", "discover", "see", "explore", "view", "watch", "get", "talk",
+    "contact", "download", "register", "sign up", "join", "book", "start",
+    "leer", "descubre", "descubra", "ver", "conoce", "mehr erfahren", "jetzt", "entdecken",
+    "découvrez", "en savoir plus", "voir", "saiba mais", "conheça", "scopri", "leggi",
+)

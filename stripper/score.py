@@ -26,6 +26,7 @@ from .dom import Doc, Element
 from .options import DEFAULT_OPTIONS, ScoreOptions
 from .rules import (
     BOILERPLATE_PHRASES,
+    BREADCRUMB_SEPARATORS,
     COUNTER_WORDS,
     DISCLOSURE_PATTERNS,
     NEGATIVE_HINTS,
@@ -60,6 +61,13 @@ _COPYRIGHT = re.compile(r"(©|\(c\)|copyright|&copy;)\s*(\d{4}|\w+\s+\d{4})", re
 _DISCLOSURE_CHARS = 300
 _DISCLOSURE = re.compile("|".join(DISCLOSURE_PATTERNS))
 _READING_TIME = re.compile(READING_TIME)
+# a breadcrumb trail: three or more parts of at most _CRUMB_PART characters joined by
+# one separator between spaces, in a block of at most _CRUMB_CHARS whose links make
+# up at least _CRUMB_LINKS of it (the last part, the page itself, is not linked)
+_CRUMB_CHARS = 150
+_CRUMB_PART = 60
+_CRUMB_LINKS = 0.2
+_CRUMB_SEPS = tuple(f" {c} " for c in dict.fromkeys(BREADCRUMB_SEPARATORS))
 _SEMANTIC_TAGS = {"article": 0.3, "main": 0.3}
 _SEMANTIC_PROPS = {"articlebody": 0.5, "text": 0.2, "mainentityofpage": 0.1}
 
@@ -108,6 +116,8 @@ def classify_block(text: str, chars: int, link_chars: int, heading: int,
         return BlockScore("bad", -options.bad_weight * chars, ld, "copyright")
     if chars <= _DISCLOSURE_CHARS and _DISCLOSURE.search(text.lower()):
         return BlockScore("bad", -options.bad_weight * chars, ld, "disclosure")
+    if not pre and ld >= _CRUMB_LINKS and chars <= _CRUMB_CHARS and _breadcrumb(text):
+        return BlockScore("bad", -options.bad_weight * chars, ld, "breadcrumb")
     if not pre and " " not in text and text.startswith(("http://", "https://", "www.")):
         return BlockScore("bad", -options.bad_weight * chars, ld, "bare-url")
     if not pre and _TEMPLATE.fullmatch(text):
@@ -119,6 +129,14 @@ def classify_block(text: str, chars: int, link_chars: int, heading: int,
     if chars < options.min_block_chars:
         return BlockScore("short", 0.0, ld, "short")
     return BlockScore("good", chars * (1.0 - ld), ld, "text")
+
+
+def _breadcrumb(text: str) -> bool:
+    for sep in _CRUMB_SEPS:
+        if text.count(sep) >= 2:
+            parts = text.split(sep)
+            return all(0 < len(p.strip()) <= _CRUMB_PART for p in parts)
+    return False
 
 
 def _machine_word(w: str) -> bool:

@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass, field
 
 from .dom import Doc
-from .metadata import date_line
+from .metadata import date_line, meta_line
 from .options import DEFAULT_OPTIONS, SelectOptions
-from .rules import NOTE_PARTS
+from .rules import CALL_TO_ACTION_OPENINGS, NOTE_PARTS, SLIDER_PARTS
 from .score import Scores
 from .tracing import NULL_TRACE, Trace
 
@@ -65,10 +65,37 @@ def choose_container(doc: Doc, scores: Scores, options: SelectOptions,
         idx = parent
     if page_type in options.headline_types:
         idx = _take_in_headline(doc, idx, trace)
+    if page_type in options.layout_cell_types:
+        idx = _layout_cell(doc, idx, good_prefix, options.layout_cell_share, trace)
     if trace.enabled:
         trace.add("select", doc.path(idx), "best-container", "keep",
                   value=scores.containers[idx])
     return idx
+
+
+def _layout_cell(doc: Doc, idx: int, good_prefix: list[float], share: float,
+                 trace: Trace) -> int:
+    """Narrow ``idx`` to the deepest table cell inside it that holds at least ``share``
+    of its good text. Sites built before CSS layouts put the banner, the menu, the
+    side columns (agenda, newsletter, visitor counter) and the footer in cells of
+    one page-wide table; their short texts add up, and the best container becomes
+    the whole table while one cell holds the article."""
+    e = doc.elements[idx]
+    whole = good_prefix[e.end] - good_prefix[e.first]
+    if whole <= 0:
+        return idx
+    cell = idx
+    for j in range(idx + 1, len(doc.elements)):
+        c = doc.elements[j]
+        if c.depth <= e.depth:
+            break  # past the last descendant (elements are in document order)
+        if c.tag == "td" and good_prefix[c.end] - good_prefix[c.first] >= share * whole:
+            cell = j
+    if cell != idx and trace.enabled:
+        trace.add("select", doc.path(cell), "layout-cell", "narrow",
+                  value=(good_prefix[doc.elements[cell].end]
+                         - good_prefix[doc.elements[cell].first]) / whole, threshold=share)
+    return cell
 
 
 def _take_in_headline(doc: Doc, idx: int, trace: Trace) -> int:
@@ -94,15 +121,53 @@ def _take_in_headline(doc: Doc, idx: int, trace: Trace) -> int:
     return j
 
 
-def _keep_blocks(doc: Doc, scores: Scores, first: int, end: int,
-                 inclusive: bool = False) -> list[int]:
+def _keep_inclusive(doc: Doc, scores: Scores, container: int, options: SelectOptions,
+                    trace: Trace = NULL_TRACE) -> list[int]:
+    """Service pages: every block of the container that is not boilerplate or a
+    link, plus linked text that reads as a described service (``_linked_text``)."""
+    e = doc.elements[container]
+    kept = []
+    for i in range(e.first, e.end):
+        s = scores.blocks[i]
+        if s.cls != "bad" and s.link_density <= _SHORT_LINKY:
+            kept.append(i)
+        elif _linked_text(doc, scores, i, container, options.linked_text_words):
+            if trace.enabled:
+                trace.add("select", doc.path(doc.blocks[i].element), "linked-text", "keep",
+                          value=s.link_density, text=doc.blocks[i].text)
+            kept.append(i)
+    return kept
+
+
+_CTA_WORDS = "|".join(re.escape(w) for w in CALL_TO_ACTION_OPENINGS)
+_CTA_OPENING = re.compile(rf"(?:{_CTA_WORDS})\b", re.IGNORECASE)
+
+
+def _linked_text(doc: Doc, scores: Scores, i: int, container: int, min_words: int) -> bool:
+    """A block that is a link only because its card is one (a service described
+    in its link box): a sentence of ``min_words`` words or more, not a call to
+    action ("Learn more about …"), and not a slide of a carousel."""
+    s = scores.blocks[i]
+    linky = s.reason == "link-density" or (s.cls == "heading" and s.link_density > _SHORT_LINKY)
+    text = doc.blocks[i].text
+    if not linky or text.count(" ") + 1 < min_words or _CTA_OPENING.match(text):
+        return False
+    e = doc.blocks[i].element
+    while e >= 0 and e != container:
+        el = doc.elements[e]
+        if el.hints and not SLIDER_PARTS.isdisjoint(_HINT_PARTS.split(el.hints)):
+            return False
+        e = el.parent
+    return True
+
+
+def _keep_blocks(doc: Doc, scores: Scores, first: int, end: int, meta_line_chars: int = 0,
+                 trace: Trace = NULL_TRACE) -> list[int]:
     cls = [scores.blocks[i].cls for i in range(first, end)]
     n = len(cls)
+    if meta_line_chars:
+        _mark_meta_lines(doc, cls, first, meta_line_chars, trace)
     keep = [c == "good" for c in cls]
-    if inclusive:
-        return [first + i for i in range(n)
-                if cls[i] != "bad" and scores.blocks[first + i].link_density <= _SHORT_LINKY]
-
     prev_dec, next_dec = _decided_neighbours(cls)
     for i, c in enumerate(cls):
         b = doc.blocks[first + i]
@@ -120,6 +185,27 @@ def _keep_blocks(doc: Doc, scores: Scores, first: int, end: int,
         elif c == "heading" and next_dec[i] == "good":
             keep[i] = True
     return [first + i for i in range(n) if keep[i]]
+
+
+def _mark_meta_lines(doc: Doc, cls: list[str], first: int, max_chars: int,
+                     trace: Trace) -> None:
+    """Turn the byline and dateline lines above the text into ``meta``: never kept,
+    and invisible to the neighbour rule, so a standfirst above them still sees the
+    text below ("Por Ana Costa, Jornal do Norte", "Publicado em 05/03/2023 às
+    14h20": ``metadata.meta_line``). The text begins at the first ``good`` block
+    that is neither; below it a byline credits a book or a quoted piece."""
+    for i, c in enumerate(cls):
+        b = doc.blocks[first + i]
+        if c not in ("good", "short") or b.heading:
+            continue
+        kind = meta_line(b.text) if b.chars <= max_chars else None
+        if kind:
+            cls[i] = "meta"
+            if trace.enabled:
+                trace.add("select", doc.path(b.element), kind, "drop", value=b.chars,
+                          threshold=max_chars, text=b.text)
+        elif c == "good":
+            return
 
 
 def _decided_neighbours(cls: list[str]) -> tuple[list[str], list[str]]:
@@ -192,6 +278,14 @@ def dedupe(doc: Doc, kept: list[int], min_chars: int) -> list[int]:
     return out
 
 
+def drop_echoes(doc: Doc, kept: list[int]) -> list[int]:
+    """Drop a block that repeats the block kept just before it, however short: a
+    shop card shows its name twice (image caption and link) and its price twice
+    (regular and sale price, equal when nothing is on sale)."""
+    return [i for k, i in enumerate(kept)
+            if k == 0 or doc.blocks[i].text != doc.blocks[kept[k - 1]].text]
+
+
 def drop_trailing_teasers(doc: Doc, scores: Scores, kept: list[int],
                           share: float = DEFAULT_OPTIONS.select.trailing_teaser_share,
                           trace: Trace = NULL_TRACE) -> list[int]:
@@ -223,6 +317,17 @@ def drop_trailing_teasers(doc: Doc, scores: Scores, kept: list[int],
     return [i for i in kept if i not in drop]
 
 
+def drop_headline(doc: Doc, kept: list[int], trace: Trace = NULL_TRACE) -> list[int]:
+    """Drop the ``h1`` that opens the body: the article's headline is its title
+    (``Record.title``), not its text."""
+    if not kept or doc.blocks[kept[0]].heading != 1:
+        return kept
+    if trace.enabled:
+        b = doc.blocks[kept[0]]
+        trace.add("select", doc.path(b.element), "headline", "drop", text=b.text)
+    return kept[1:]
+
+
 # Trailing cards with at least this many date lines are a news feed ("latest
 # stories"), however long their excerpts: a roundup's items carry no dates.
 _FEED_DATES = 3
@@ -251,8 +356,13 @@ def select(doc: Doc, scores: Scores, options: SelectOptions = DEFAULT_OPTIONS.se
     kept: list[int] = []
     if idx >= 0:
         e = doc.elements[idx]
-        kept = _keep_blocks(doc, scores, e.first, e.end,
-                            inclusive=page_type in options.inclusive_types)
+        if page_type in options.inclusive_types:
+            kept = _keep_inclusive(doc, scores, idx, options, trace)
+        else:
+            meta_chars = (options.meta_line_chars if page_type in options.meta_line_types
+                          else 0)
+            kept = _keep_blocks(doc, scores, e.first, e.end, meta_line_chars=meta_chars,
+                                trace=trace)
     article_chars = sum(doc.blocks[i].chars for i in kept)
     if use_cards(doc, scores, article_chars, page_type, options):
         c = doc.elements[scores.best_cards]
@@ -260,6 +370,7 @@ def select(doc: Doc, scores: Scores, options: SelectOptions = DEFAULT_OPTIONS.se
             trace.add("select", doc.path(c.idx), "card-container", "keep",
                       value=scores.titles, threshold=options.card_min_titles)
         kept = dedupe(doc, _keep_cards(doc, scores, c.first, c.end), options.dedupe_min_chars)
+        kept = drop_echoes(doc, kept)
         return Selection(container=c.idx, kept=kept, strategy="cards")
     if idx < 0:
         return Selection(container=-1, strategy="none")
@@ -267,6 +378,8 @@ def select(doc: Doc, scores: Scores, options: SelectOptions = DEFAULT_OPTIONS.se
         kept = dedupe(doc, kept, options.dedupe_min_chars)
     if page_type in options.trailing_teaser_types:
         kept = drop_trailing_teasers(doc, scores, kept, options.trailing_teaser_share, trace)
+    if page_type in options.drop_headline_types:
+        kept = drop_headline(doc, kept, trace)
     e = doc.elements[idx]
     if trace.enabled:
         kept_set = set(kept)

@@ -321,18 +321,53 @@ def _dates(node: Node, tokens: set[str], dayfirst: bool, options: MetadataOption
 
 
 
-def _in_chrome(node: Node, tokens: _Reader) -> bool:
+def _chrome(node: Node, tokens: _Reader) -> str | None:
+    """Why a date here does not describe the page: "chrome" (header, nav, footer,
+    comments, widgets…), "aside" (inside a sidebar only), or None."""
+    kind = None
     p = node.parent
     for _ in range(40):
         if p is None:
-            return False
+            return kind
         t = dom.tag(p)
         if t in ("body", "html"):
-            return False
-        if tokens.rejecting(p):
-            return True
+            return kind
+        if tokens.rejecting(p) and p.css_first("h1") is None:
+            # a "widget" column holding the <h1> is the page's main column
+            if not _tokens(p, neutral=False) & _REJECT <= _ASIDE_HINTS:
+                return "chrome"
+            kind = "aside"
         if t in DATE_CHROME_TAGS and not (t == "header" and p.css_first("h1") is not None):
-            return True  # a <header> holding the <h1> is the article's header, not the site's
+            # a <header> holding the <h1> is the article's header, not the site's
+            if t != "aside":
+                return "chrome"
+            kind = "aside"
+        p = p.parent
+    return kind
+
+
+def _in_chrome(node: Node, tokens: _Reader) -> bool:
+    return _chrome(node, tokens) is not None
+
+
+_ASIDE_HINTS = frozenset({"sidebar", "widget"})
+_PUBLISHED_LABEL = re.compile(
+    r"^(?:[\W_]*\b(?:" + "|".join(re.escape(w) for w in PUBLISHED_WORDS) +
+    r"|publish|publication|date|on)\b)+[\W_]*$", re.IGNORECASE)
+
+
+def _published_label(node: Node, text: str) -> bool:
+    """The date's element and its label say "Published" and nothing else
+    ("<h4>Published</h4><time>15 November 2018</time>"): the page's own date, even
+    in a sidebar."""
+    p = node.parent
+    for _ in range(3):
+        if p is None:
+            return False
+        whole = dom.text_of(p)
+        if whole != text:
+            return len(whole) <= 60 and \
+                _PUBLISHED_LABEL.match(whole.replace(text, " ", 1)) is not None
         p = p.parent
     return False
 
@@ -344,6 +379,7 @@ def page_date(tree: Tree, *, dayfirst: bool, options: MetadataOptions) -> Candid
     if body is None:
         return None
     reader = _Reader(body, dayfirst=dayfirst, relaxed=False, options=options)
+    updated: Candidate[str] | None = None
     for node in tree.css(DATE_ELEMENTS)[:options.page_date_elements]:
         if dom.tag(node) in ("body", "html", "article", "main", "section"):
             continue
@@ -353,14 +389,19 @@ def page_date(tree: Tree, *, dayfirst: bool, options: MetadataOptions) -> Candid
             text = dom.own_text(node)
             if not text or len(text) > options.max_dateline_chars:
                 continue
-        if _in_chrome(node, reader):
+        kind = _chrome(node, reader)
+        if kind == "chrome" or kind == "aside" and not _published_label(node, text):
             continue
         found = Nearby()
         _dates(node, reader.tokens(node), dayfirst, options, found, text=text)
         if found.published:
             c = found.published[0]
             return Candidate(c.value, "page", c.raw, DATE_PRECEDENCE["page"])
-    return _dateline_text(body, reader, dayfirst=dayfirst, options=options)
+        if found.modified and updated is None:
+            c = found.modified[0]
+            updated = Candidate(c.value, "page:modified", c.raw, DATE_PRECEDENCE["page"])
+    # a page that shows only an "Updated …" element is dated by it for readers
+    return _dateline_text(body, reader, dayfirst=dayfirst, options=options) or updated
 
 
 _DATE_NOISE = re.compile(

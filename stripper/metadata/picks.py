@@ -175,10 +175,6 @@ def pick_dates(tree: Tree, st: Structured, near: Nearby, url: str | None, option
         for c in pub:
             prov.lost("date", c, "page-type")
         return None, prov.settle("date_modified", best(mod), mod)
-    if not pub and options.page_date_elements:
-        last = page_date(tree, dayfirst=dayfirst, options=options)
-        if last is not None and ok(last):
-            pub = [last]
     if not pub and options.modified_as_published:
         # a page that shows only "Updated on …" is dated by that date for readers
         shown = [c for c in mod if c.origin in ("visible", "time")] or \
@@ -186,9 +182,16 @@ def pick_dates(tree: Tree, st: Structured, near: Nearby, url: str | None, option
         if shown:
             pub = [Candidate(shown[0].value, f"{shown[0].origin}:modified", shown[0].raw,
                              shown[0].rank)]
+    if not pub and options.page_date_elements:
+        last = page_date(tree, dayfirst=dayfirst, options=options)
+        if last is not None and ok(last):
+            pub = [last]
     win = _local_day(best(pub), u)
     if not relaxed:
         win = _first_shown(win, [c for c in near.published if ok(c)], options)
+        if options.shown_beats_json_ld:
+            win = _shown_date(win, [c for c in near.published + near.modified if ok(c)],
+                              dayfirst)
     return prov.settle("date", win, pub), prov.settle("date_modified", best(mod), mod)
 
 
@@ -205,6 +208,26 @@ def _first_shown(win: Candidate[str] | None, shown: list[Candidate[str]],
                 (day - date.fromisoformat(c.value[:10])).days >= options.restamp_min_days:
             return c
     return win
+
+
+# schema.org's datePublished, in JSON-LD or in microdata (``<meta itemprop>`` included)
+_SCHEMA_ORG = ("json-ld", "meta:datepublished", "itemprop")
+
+
+def _shown_date(win: Candidate[str] | None, near: list[Candidate[str]],
+                dayfirst: bool) -> Candidate[str] | None:
+    """The date shown next to the headline, published or updated, beats a schema.org
+    ``datePublished`` (JSON-LD or microdata) shown nowhere near it: readers date the
+    page by what they see (plugins keep the first publication in JSON-LD while the page
+    shows "Updated Dec 4, 2025"). A numeric date that reads as the structured date in
+    the other day/month order ("09.10.2024" for 2024-09-10) shows it."""
+    if win is None or not win.origin.startswith(_SCHEMA_ORG):
+        return win
+    shown = [c for c in near if c.origin in ("visible", "time")]
+    if not shown or any(c.value == win.value or
+                        parse_date(c.raw, dayfirst=not dayfirst) == win.value for c in shown):
+        return win
+    return shown[0]
 
 
 def _local_day(win: Candidate[str] | None, u: Candidate[str] | None) -> Candidate[str] | None:

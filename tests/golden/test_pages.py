@@ -17,17 +17,6 @@ from goldenlib import METADATA_FIELDS, PAGES, checks_for, load, run_check, slugs
 # (slug, check) -> what stripper does wrong. Keep the reasons precise: they are
 # bug reports. Regenerate the picture with ``python tests/golden/regen.py``.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    # --- body (lead: clean/selection)
-    ("article-fr-latin1", "body"): "table layout: the whole page is kept (left column agenda, "
-        "newsletter form, visitor counter, breadcrumb, footer); precision 0.75",
-    ("article-fr-latin1", "without"): "left-column widgets (td.colonne: agenda, 'Lettre "
-        "d'information', 'Vous êtes le visiteur'), the pipe menu and the footer td#pied kept",
-    ("article-pt", "body"): "the h1, the byline 'Por Ana Beatriz Costa, Jornal do Norte — Belém' "
-        "and the 'Publicado em 05/03/2023 às 14h20 · Atualizado em …' line (div.materia-info, "
-        "Portuguese class names only) are kept: precision 0.848",
-    ("article-pt", "without"): "byline and date lines of div.materia-info kept (see "
-        "article-pt:body): no class rule knows 'autor'/'data', and the lines start with "
-        "'Por'/'Publicado em'",
 }
 
 

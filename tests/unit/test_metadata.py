@@ -383,8 +383,9 @@ def test_visible_writer_beats_a_different_structured_author(
     ("July 1, 2025", "2025-06-24"),  # after the stamp: an update, the stamp stands
 ])
 def test_dateline_well_before_a_restamped_structured_date(shown: str, iso: str) -> None:
-    ld = {"@type": "Article", "headline": "Nine ways", "datePublished": "2025-06-24T10:00:00Z"}
-    html = (f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script>'
+    # (a JSON-LD date gives way to any other date shown next to the headline: below)
+    html = ('<html><head><meta property="article:published_time" '
+            'content="2025-06-24T10:00:00Z">'
             f"</head><body><h1>Nine ways</h1><p class='date'>{shown}</p>"
             "<p>Text.</p></body></html>")
     assert extract_metadata(build_tree(html), None, page_type="article").date == iso
@@ -430,3 +431,112 @@ def test_labels_and_weekdays_are_not_names(text: str) -> None:
     html = (f"<html><body><h1>Story title</h1><div class='author'>{text}</div>"
             "<p>But guess what? It rained.</p></body></html>")
     assert extract_metadata(build_tree(html), None, page_type="article").authors == ()
+
+
+def test_widget_column_holding_the_headline_is_the_main_column() -> None:
+    # a theme class names the main column a "widget"; the first post's date is in it
+    post = ("<article class='post-box'><p>" + "A question about catering tips. " * 20 +
+            "</p><div class='post-meta'><time datetime='2005-07-10T00:57:00' "
+            "class='datetime'>7/9/05 7:57 PM</time></div></article>")
+    html = (f"<html><body><div class='main-column widget-manage-opacity'>"
+            f"<div class='title'><h1>Catering tips</h1>{LONG_BODY * 3}</div>{post}</div>"
+            "<div class='widget recent'><time datetime='2025-12-09'>12/9/25</time></div>"
+            "</body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="forum").date == "2005-07-10"
+    no_h1 = html.replace("<h1>Catering tips</h1>", "")
+    assert extract_metadata(build_tree(no_h1), None, page_type="forum").date is None
+
+
+@pytest.mark.parametrize(("label", "iso"), [
+    ("<h4>Published</h4>", "2018-11-15"),  # the page's own publication date
+    ("<h4>Published on</h4>", "2018-11-15"),
+    ("<h4>Event date</h4>", None),  # a sidebar date labelled otherwise is not the page's
+    ("", None),
+])
+def test_published_date_in_the_article_sidebar(label: str, iso: str | None) -> None:
+    html = (f"<html><body><article><h1>Small business guide</h1>{LONG_BODY * 3}"
+            f"<aside class='details'><div>{label}<time datetime='2018-11-15T12:00:00Z'>"
+            "15 November 2018</time></div></aside></article></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").date == iso
+
+
+def test_updated_line_near_the_headline_beats_a_page_wide_date() -> None:
+    html = (f"<html><body><div class='hero'><h1>Video production</h1>"
+            "<div class='pillar-update'><div>Updated on</div>"
+            "<div class='the-updated-at'>April 19, 2025</div></div>"
+            f"</div><div class='content'>{LONG_BODY * 3}"
+            "<span class='card-date'>Aug 01, 2024</span></div></body></html>")
+    m = extract_metadata(build_tree(html), None, page_type="article")
+    assert m.date == "2025-04-19"
+
+
+def test_page_wide_updated_element_dates_a_page_with_no_other_date() -> None:
+    html = (f"<html><body><div class='top'><h1>Gaming laptops</h1>{LONG_BODY * 3}</div>"
+            "<div class='side-nav'><a href='#a'>Best overall</a></div>"
+            f"<div class='byline'><p>Written by Ann Lee</p>"
+            "<p class='byline__pub-dates'>Updated March 13, 2024</p></div>"
+            "</body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").date == "2024-03-13"
+
+
+def _ld_article(published: str) -> str:
+    ld = {"@context": "https://schema.org", "@type": "Article", "headline": "Best laptops",
+          "datePublished": published}
+    return f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+
+
+@pytest.mark.parametrize(("head", "shown", "iso"), [
+    # the date shown next to the headline beats a JSON-LD date shown nowhere
+    (_ld_article("2020-05-13T20:03:25+00:00"), "Updated: January 2, 2025", "2025-01-02"),
+    (_ld_article("2020-05-13T20:03:25+00:00"), "By Ann Lee · Mar 5, 2025", "2025-03-05"),
+    # ... unless the page shows the JSON-LD date too, in either numeric order
+    (_ld_article("2020-05-13T20:03:25+00:00"),
+     "May 13, 2020 · Updated: January 2, 2025", "2020-05-13"),
+    (_ld_article("2024-09-10T16:07:00Z"), "By Block Renovation 09.10.2024", "2024-09-10"),
+    # meta dates keep their rank
+    ('<meta property="article:published_time" content="2020-05-13T20:03:25+00:00">',
+     "Updated: January 2, 2025", "2020-05-13"),
+])
+def test_shown_date_beats_an_unshown_json_ld_date(head: str, shown: str, iso: str) -> None:
+    html = (f"<html><head>{head}</head><body><div class='hero'><h1>Best laptops</h1>"
+            f"<p class='meta'>{shown}</p></div>{LONG_BODY * 3}</body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").date == iso
+
+
+@pytest.mark.parametrize(("scores", "iso"), [
+    ({"documentation": 0.95, "article": 0.05}, None),  # a sure docs page: no date
+    ({"documentation": 0.65, "article": 0.35}, "2025-11-19"),  # unsure: the date stays
+])
+def test_declared_article_does_not_date_a_sure_docs_page(
+        scores: dict[str, float], iso: str | None) -> None:
+    # docs generators stamp every page with a TechArticle and its build date
+    ld = {"@type": "TechArticle", "headline": "Resource blocks",
+          "datePublished": "2025-11-19T13:27:46.000Z", "author": {"name": "Jane Doe"}}
+    html = (f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script>'
+            f"</head><body><h1>Resource blocks</h1>{LONG_BODY}</body></html>")
+    m = extract_metadata(build_tree(html), None, page_type="documentation",
+                         page_type_scores=scores)
+    assert m.date == iso
+    assert m.authors == ("Jane Doe",)  # authors keep the declared article's bypass
+
+
+def test_shown_date_beats_an_unshown_microdata_date() -> None:
+    html = ("<html><body><article itemscope itemtype='https://schema.org/BlogPosting'>"
+            "<meta itemprop='datePublished' content='2024-05-09 00:00:00 +0000'>"
+            "<div class='header'><h1 itemprop='headline'>State of SEO</h1>"
+            f"<div class='author'>16 December 2025 by Sam Lee</div></div>{LONG_BODY * 3}"
+            "</article></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").date == "2025-12-16"
+
+
+def test_faq_questions_do_not_make_an_article_a_thread() -> None:
+    ld = {"@type": "Article", "headline": "Movers in New York",
+          "datePublished": "2025-06-23T18:44:33+00:00"}
+    faq = ("<div itemscope itemtype='https://schema.org/FAQPage'>"
+           "<div itemscope itemprop='mainEntity' itemtype='https://schema.org/Question'>"
+           "<h3 itemprop='name'>How much do movers cost?</h3></div></div>")
+    html = (f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script>'
+            "</head><body><div class='hero'><h1>Movers in New York</h1>"
+            "<div class='author-date'>Friday, December 19, 2025</div></div>"
+            f"{LONG_BODY * 3}{faq}</body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").date == "2025-12-19"

@@ -299,3 +299,51 @@ def test_service_page_keeps_a_repeated_section_once() -> None:
             f"<div class='mobile'>{section}</div></body></html>")
     text = _selected_text(html, "service")
     assert text.count("Prioritise risk") == 1 and "Deploy any app" in text
+
+
+# ------------------------------------------------------------------ linked service cards
+def _card(title: str, text: str, href: str) -> str:
+    return f'<div class="tile"><a href="{href}"><h3>{title}</h3><p>{text}</p></a></div>'
+
+
+SERVICE_CARDS = "".join(_card(t, d, h) for t, d, h in (
+    ("Audit", "Independent audits that help you understand and manage your financial risks.",
+     "/services/audit"),
+    ("Tax", "Tax advice for companies that operate across many borders and rule books.",
+     "/services/tax"),
+    ("Legal", "Lawyers who know your industry and speak the language of your business.",
+     "/services/legal"),
+))
+
+
+def _service_page(cards: str) -> str:
+    return (f"<html><body><h1>Our services</h1><p>{FEATURE}</p><div class='grid'>{cards}</div>"
+            f"<p>{FEATURE}</p></body></html>")
+
+
+def test_service_card_whose_box_is_a_link_keeps_its_description() -> None:
+    text = _selected_text(_service_page(SERVICE_CARDS), "service")
+    assert "Independent audits that help you" in text and "speak the language" in text
+    assert "Independent audits that help you" not in _selected_text(
+        _service_page(SERVICE_CARDS), "article")
+
+
+def test_linked_text_needs_a_sentence_outside_carousels_and_buttons() -> None:
+    short = _card("Audit", "Audits for banks", "/a") * 3  # a menu-like link, four words
+    button = "<p><a href='/x'>Learn more about our audit and tax services today</a></p>"
+    slides = ("<div class='carousel'>" + SERVICE_CARDS + "</div>")
+    text = _selected_text(_service_page(short + button + slides), "service")
+    assert "Audits for banks" not in text
+    assert "Learn more about" not in text
+    assert "Independent audits" not in text
+
+
+def test_legal_fine_print_goes_but_a_legal_practice_section_stays() -> None:
+    fine = ('<div class="copy-legal"><p>DROP *Based on publicly available data on the '
+            "number of users; results may vary.</p></div>")
+    text, trace = cleaned(f"<html><body><p>{PROSE}</p>{fine}</body></html>")
+    assert "DROP" not in text and "legal-notice" in dropped_by(trace)
+    practice = "".join(f"<p>{PROSE} {'x' * 60}</p>" for _ in range(3))
+    text, _ = cleaned(f'<html><body><p>{PROSE}</p><div class="legal-services">{practice}</div>'
+                      "</body></html>")
+    assert text.count("KEEP") == 4

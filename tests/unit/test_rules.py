@@ -237,6 +237,22 @@ def test_modifier_and_builder_classes_do_not_remove_the_page(cls: str) -> None:
     assert text.count("KEEP") == 3
 
 
+@pytest.mark.parametrize("cls", ["signal signal--header", "tile__header", "price-box--footer"])
+def test_bem_elements_and_modifiers_name_their_block(cls: str) -> None:
+    # "signal--header" is the header variant of a card's signal line and "tile__header"
+    # the head of a tile: the guarded site rules read the block name only
+    text, trace = cleaned(f'<html><body><div class="card"><div class="{cls}">STAYS title</div>'
+                          f"</div><p>{PROSE}</p></body></html>")
+    assert "STAYS" in text, dropped_by(trace)
+
+
+@pytest.mark.parametrize("cls", ["header--sticky", "footer__inner"])
+def test_bem_block_names_still_match(cls: str) -> None:
+    text, _ = cleaned(f'<html><body><div class="{cls}">GOES away</div>'
+                      f"<p>{PROSE}</p></body></html>")
+    assert "GOES" not in text
+
+
 @pytest.mark.parametrize("cls", ["hide-read-more-ad", "has-ads", "no-share", "with-newsletter"])
 def test_state_classes_name_no_widget(cls: str) -> None:
     # a state class says what the element has or hides, not what it is: no rule reads it
