@@ -343,6 +343,9 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
     TokenRule("site-header-class", ("header", "masthead", "site-header", "topnav", "top-nav"),
               "site headers marked by class; entry, post and article headers are content",
               unless_parts=CONTENT_PARTS, spare_tags=("h1", "h2", "h3", "h4", "h5", "h6")),
+    TokenRule("legal-notice", ("legal",),
+              "fine print named legal: disclaimers under an offer's figures, rating and "
+              "licence notes, sign-up terms (a law firm's content is not one short block)"),
     TokenRule("site-footer-class", ("footer", "site-footer", "colophon", "copyright"),
               "site footers marked by class", max_paragraphs=4),
     TokenRule("sidebar-class",

@@ -336,3 +336,14 @@ def test_linked_text_needs_a_sentence_outside_carousels_and_buttons() -> None:
     assert "Audits for banks" not in text
     assert "Learn more about" not in text
     assert "Independent audits" not in text
+
+
+def test_legal_fine_print_goes_but_a_legal_practice_section_stays() -> None:
+    fine = ('<div class="copy-legal"><p>DROP *Based on publicly available data on the '
+            "number of users; results may vary.</p></div>")
+    text, trace = cleaned(f"<html><body><p>{PROSE}</p>{fine}</body></html>")
+    assert "DROP" not in text and "legal-notice" in dropped_by(trace)
+    practice = "".join(f"<p>{PROSE} {'x' * 60}</p>" for _ in range(3))
+    text, _ = cleaned(f'<html><body><p>{PROSE}</p><div class="legal-services">{practice}</div>'
+                      "</body></html>")
+    assert text.count("KEEP") == 4
