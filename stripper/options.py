@@ -234,6 +234,9 @@ class MetadataOptions:
     # Keep only the first segment of a structured "Headline | Section | Site" title
     # (measured on the development pages: docs/metadata.md).
     title_head_only: bool = True
+    # Let the learned ranker (stripper/title_model.json, scripts/train_title.py)
+    # overrule the rules' headline with another candidate of the page.
+    title_model: bool = True
     # Byline/dateline zone: climb at most zone_levels ancestors from the headline,
     # stopping at the first holding zone_min_chars of text; read that many
     # elements before and after the headline.

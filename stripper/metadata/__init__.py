@@ -60,7 +60,7 @@ def extract_metadata(tree: Tree, url: str | None = None,
     host = urlsplit(url).hostname if url else None
     locale, _ = declared(tree, st)
     dayfirst = not month_first(locale)
-    headline = pick_title(tree, st, host, options, prov, page_type)
+    headline = pick_title(tree, st, host, options, prov, page_type, url)
     language = pick_language(tree, st, options, prov,
                              headline.node if headline is not None else None)
     relaxed = page_type == "forum" or _is_forum(st, url)
