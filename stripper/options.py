@@ -254,7 +254,7 @@ class MetadataOptions:
     # Byline/dateline zone: climb at most zone_levels ancestors from the headline,
     # stopping at the first holding zone_min_chars of text; read that many
     # elements before and after the headline.
-    zone_levels: int = 4
+    zone_levels: int = 6  # page builders nest a headline 5–6 boxes deep (4: 2 dates fewer)
     zone_min_chars: int = 400
     zone_before_elements: int = 12
     zone_after_elements: int = 80
