@@ -41,6 +41,7 @@ from .structured import Structured, json_ld_objects, ld_types, read_structured, 
 from .title import pick_title, site_names
 
 FORUM_TYPES = frozenset({"discussionforumposting", "qapage", "question", "comment"})
+FAQ_PARTS = frozenset({"question", "answer", "comment"})
 
 __all__ = ["date_line", "extract_metadata", "json_ld_objects", "meta_line", "parse_date"]
 
@@ -52,26 +53,34 @@ def extract_metadata(tree: Tree, url: str | None = None,
     """Read the page's metadata. ``page_type`` (when known) gates authors and dates:
     listings, products, services and documentation rarely have either. With
     ``page_type_scores`` (type → probability) the gate applies only when those types
-    together reach ``options.undated_min_share``."""
+    together reach ``options.undated_min_share`` (authors, unless structured data
+    declares an article) or ``options.undated_date_min_share`` (dates)."""
     st = read_structured(tree)
     prov = Provenance()
     host = urlsplit(url).hostname if url else None
     locale, _ = declared(tree, st)
     dayfirst = not month_first(locale)
-    headline = pick_title(tree, st, host, options, prov, page_type)
+    headline = pick_title(tree, st, host, options, prov, page_type, url)
     language = pick_language(tree, st, options, prov,
                              headline.node if headline is not None else None)
     relaxed = page_type == "forum" or _is_forum(st, url)
     near = Nearby()
     if headline is not None and headline.node is not None:
         near = read_nearby(headline.node, dayfirst=dayfirst, relaxed=relaxed, options=options)
-    undated = page_type in UNDATED_PAGE_TYPES and not st.declares_article and (
-        page_type_scores is None or sum(page_type_scores.get(t, 0.0) for t in UNDATED_PAGE_TYPES)
-        >= options.undated_min_share)
+    share = 1.0 if page_type_scores is None else \
+        sum(page_type_scores.get(t, 0.0) for t in UNDATED_PAGE_TYPES)
+    gated = page_type in UNDATED_PAGE_TYPES
+    undated = gated and not st.declares_article and share >= options.undated_min_share
     authors = pick_authors(tree, st, near, prov, options, sites=_publishers(st, host),
                            relaxed=relaxed, undated=undated)
+    # dates: whatever the JSON-LD declares (an FAQ's questions, a video, a list's posts,
+    # a TechArticle stamped on every docs page), once the page type is sure enough
+    # an FAQ's questions and answers make no thread (authors still read them as one:
+    # changing that costs two author pages, docs/metadata.md)
+    thread = page_type == "forum" or _is_forum(st, url, faq=False)
     date, modified = pick_dates(tree, st, near, url, options, prov, dayfirst=dayfirst,
-                                undated=undated, relaxed=relaxed)
+                                undated=gated and share >= options.undated_date_min_share,
+                                relaxed=thread)
     for d in prov.losers:
         trace.add("metadata", d.node, d.rule, d.verdict, text=d.text)
     return Metadata(
@@ -103,10 +112,13 @@ def _publishers(st: Structured, host: str | None) -> list[str]:
     return names
 
 
-def _is_forum(st: Structured, url: str | None) -> bool:
-    """A thread of posts: said by JSON-LD or microdata types, or by a thread URL."""
+def _is_forum(st: Structured, url: str | None, *, faq: bool = True) -> bool:
+    """A thread of posts: said by JSON-LD or microdata types, or by a thread URL.
+    With ``faq=False`` the questions and answers of an ``FAQPage`` do not count."""
     types = ld_types(st.main) if st.main is not None else set()
     types |= st.item_types
+    if not faq and "faqpage" in types:
+        types -= FAQ_PARTS
     if types & FORUM_TYPES:
         return True
     return st.main is None and bool(url) and FORUM_URL.search(url or "") is not None
