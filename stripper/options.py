@@ -220,8 +220,8 @@ class MetadataOptions:
     # datePublished is the original publication (a re-stamped page; docs/metadata.md).
     # One day apart is a time-zone shift, not a re-stamp (measured: 2 right, 3 wrong).
     restamp_min_days: int = 2
-    # A date shown next to the headline beats a JSON-LD datePublished that the page
-    # shows nowhere near it (docs/metadata.md: measured +24/-12 on the dev pages).
+    # A date shown next to the headline beats a schema.org datePublished (JSON-LD,
+    # microdata) that the page shows nowhere near it (docs/metadata.md: +25/-12).
     shown_beats_json_ld: bool = True
     # Title: an <h1> is the headline when this share of its words agrees with a
     # structured title (og:title, JSON-LD headline, <title>); see docs/metadata.md.
@@ -234,10 +234,13 @@ class MetadataOptions:
     # Keep only the first segment of a structured "Headline | Section | Site" title
     # (measured on the development pages: docs/metadata.md).
     title_head_only: bool = True
+    # Let the learned ranker (stripper/title_model.json, scripts/train_title.py)
+    # overrule the rules' headline with another candidate of the page.
+    title_model: bool = True
     # Byline/dateline zone: climb at most zone_levels ancestors from the headline,
     # stopping at the first holding zone_min_chars of text; read that many
     # elements before and after the headline.
-    zone_levels: int = 4
+    zone_levels: int = 6  # page builders nest a headline 5–6 boxes deep (4: 2 dates fewer)
     zone_min_chars: int = 400
     zone_before_elements: int = 12
     zone_after_elements: int = 80

@@ -41,6 +41,7 @@ from .structured import Structured, json_ld_objects, ld_types, read_structured, 
 from .title import pick_title, site_names
 
 FORUM_TYPES = frozenset({"discussionforumposting", "qapage", "question", "comment"})
+FAQ_PARTS = frozenset({"question", "answer", "comment"})
 
 __all__ = ["date_line", "extract_metadata", "json_ld_objects", "meta_line", "parse_date"]
 
@@ -59,7 +60,7 @@ def extract_metadata(tree: Tree, url: str | None = None,
     host = urlsplit(url).hostname if url else None
     locale, _ = declared(tree, st)
     dayfirst = not month_first(locale)
-    headline = pick_title(tree, st, host, options, prov, page_type)
+    headline = pick_title(tree, st, host, options, prov, page_type, url)
     language = pick_language(tree, st, options, prov,
                              headline.node if headline is not None else None)
     relaxed = page_type == "forum" or _is_forum(st, url)
@@ -74,9 +75,12 @@ def extract_metadata(tree: Tree, url: str | None = None,
                            relaxed=relaxed, undated=undated)
     # dates: whatever the JSON-LD declares (an FAQ's questions, a video, a list's posts,
     # a TechArticle stamped on every docs page), once the page type is sure enough
+    # an FAQ's questions and answers make no thread (authors still read them as one:
+    # changing that costs two author pages, docs/metadata.md)
+    thread = page_type == "forum" or _is_forum(st, url, faq=False)
     date, modified = pick_dates(tree, st, near, url, options, prov, dayfirst=dayfirst,
                                 undated=gated and share >= options.undated_date_min_share,
-                                relaxed=relaxed)
+                                relaxed=thread)
     for d in prov.losers:
         trace.add("metadata", d.node, d.rule, d.verdict, text=d.text)
     return Metadata(
@@ -108,10 +112,13 @@ def _publishers(st: Structured, host: str | None) -> list[str]:
     return names
 
 
-def _is_forum(st: Structured, url: str | None) -> bool:
-    """A thread of posts: said by JSON-LD or microdata types, or by a thread URL."""
+def _is_forum(st: Structured, url: str | None, *, faq: bool = True) -> bool:
+    """A thread of posts: said by JSON-LD or microdata types, or by a thread URL.
+    With ``faq=False`` the questions and answers of an ``FAQPage`` do not count."""
     types = ld_types(st.main) if st.main is not None else set()
     types |= st.item_types
+    if not faq and "faqpage" in types:
+        types -= FAQ_PARTS
     if types & FORUM_TYPES:
         return True
     return st.main is None and bool(url) and FORUM_URL.search(url or "") is not None

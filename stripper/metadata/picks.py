@@ -210,14 +210,18 @@ def _first_shown(win: Candidate[str] | None, shown: list[Candidate[str]],
     return win
 
 
+# schema.org's datePublished, in JSON-LD or in microdata (``<meta itemprop>`` included)
+_SCHEMA_ORG = ("json-ld", "meta:datepublished", "itemprop")
+
+
 def _shown_date(win: Candidate[str] | None, near: list[Candidate[str]],
                 dayfirst: bool) -> Candidate[str] | None:
-    """The date shown next to the headline, published or updated, beats a JSON-LD
-    ``datePublished`` shown nowhere near it: readers date the page by what they see
-    (plugins keep the first publication in JSON-LD while the page shows "Updated
-    Dec 4, 2025"). A numeric date that reads as the JSON-LD date in the other day/month
-    order ("09.10.2024" for 2024-09-10) shows it."""
-    if win is None or not win.origin.startswith("json-ld"):
+    """The date shown next to the headline, published or updated, beats a schema.org
+    ``datePublished`` (JSON-LD or microdata) shown nowhere near it: readers date the
+    page by what they see (plugins keep the first publication in JSON-LD while the page
+    shows "Updated Dec 4, 2025"). A numeric date that reads as the structured date in
+    the other day/month order ("09.10.2024" for 2024-09-10) shows it."""
+    if win is None or not win.origin.startswith(_SCHEMA_ORG):
         return win
     shown = [c for c in near if c.origin in ("visible", "time")]
     if not shown or any(c.value == win.value or

@@ -518,3 +518,35 @@ def test_declared_article_does_not_date_a_sure_docs_page(
                          page_type_scores=scores)
     assert m.date == iso
     assert m.authors == ("Jane Doe",)  # authors keep the declared article's bypass
+
+
+def test_shown_date_beats_an_unshown_microdata_date() -> None:
+    html = ("<html><body><article itemscope itemtype='https://schema.org/BlogPosting'>"
+            "<meta itemprop='datePublished' content='2024-05-09 00:00:00 +0000'>"
+            "<div class='header'><h1 itemprop='headline'>State of SEO</h1>"
+            f"<div class='author'>16 December 2025 by Sam Lee</div></div>{LONG_BODY * 3}"
+            "</article></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").date == "2025-12-16"
+
+
+def test_faq_questions_do_not_make_an_article_a_thread() -> None:
+    ld = {"@type": "Article", "headline": "Movers in New York",
+          "datePublished": "2025-06-23T18:44:33+00:00"}
+    faq = ("<div itemscope itemtype='https://schema.org/FAQPage'>"
+           "<div itemscope itemprop='mainEntity' itemtype='https://schema.org/Question'>"
+           "<h3 itemprop='name'>How much do movers cost?</h3></div></div>")
+    html = (f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script>'
+            "</head><body><div class='hero'><h1>Movers in New York</h1>"
+            "<div class='author-date'>Friday, December 19, 2025</div></div>"
+            f"{LONG_BODY * 3}{faq}</body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").date == "2025-12-19"
+
+
+def test_dateline_next_to_a_headline_nested_in_builder_boxes() -> None:
+    ld = {"@type": "Article", "headline": "Photography trends",
+          "datePublished": "2025-01-29T20:47:55+00:00"}
+    nested = "<div class='box'>" * 5 + "<h1>Photography trends</h1>" + "</div>" * 4
+    html = (f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script>'
+            f"</head><body>{nested}<div class='box'><span class='post-info'>"
+            f"August 19, 2025</span></div></div>{LONG_BODY * 3}</body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").date == "2025-08-19"

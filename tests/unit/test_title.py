@@ -139,3 +139,63 @@ def test_bidi_marks_are_removed_from_titles() -> None:
             "<body><p>Papers.</p></body></html>")
     m = extract_metadata(build_tree(html), "https://scholar.example/hinton")
     assert m.title == "Geoffrey Hinton"
+
+
+# ---------------------------------------------------------------- the learned ranker
+RANKED = """<html><head>
+<title>Ten ways to bake bread | Recipes | Crumbs</title>
+<meta property="og:title" content="Ten ways to bake bread">
+<meta property="og:site_name" content="Crumbs">
+</head><body><header><nav><a href="/">Crumbs</a></nav></header>
+<article><h1>Bread, ten ways</h1><p class="byline">By Ann Baker</p>
+<p>Flour, water, salt and time.</p></article></body></html>"""
+
+
+def _options(html: str, rule: str | None = None) -> dict[str, dict[str, float]]:
+    from stripper.metadata.structured import read_structured
+    from stripper.metadata.title import site_names, title_options
+    from stripper.options import DEFAULT_OPTIONS
+    tree = build_tree(html)
+    st = read_structured(tree)
+    opts = title_options(tree, st, site_names(st, "crumbs.example"), DEFAULT_OPTIONS.metadata,
+                         rule, "https://crumbs.example/ten-ways-to-bake-bread", "article")
+    return {o.text: o.flags for o in opts}
+
+
+def test_title_options_merge_sources_and_cut_segments() -> None:
+    opts = _options(RANKED, rule="Bread, ten ways")
+    head = opts["Ten ways to bake bread"]
+    assert head["og:full"] == head["title:head"] == head["title:seg_first"] == 1.0
+    assert head["n_struct"] == 2.0 and head["slug"] == 1.0
+    assert opts["Ten ways to bake bread | Recipes"]["title:prefix"] == 1.0
+    assert opts["Crumbs"]["title:seg_site"] == 1.0 and opts["Crumbs"]["is_site"] == 1.0
+    h1 = opts["Bread, ten ways"]
+    assert h1["rule"] == h1["h1_main"] == h1["h1_first"] == 1.0
+    assert "og:full" not in h1 and h1["n_src"] == 1.0
+
+
+def test_ranker_overrules_the_rules_and_keeps_their_heading(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from stripper.metadata import titlerank
+    # one tree: a candidate offered by two structured sources scores 2, others -1
+    model = {"base": 0.0, "trees": [[["n_struct", 1.5, 1, 2], [-1.0], [2.0]]]}
+    monkeypatch.setattr(titlerank, "load_model", lambda: model)
+    m = extract_metadata(build_tree(RANKED), "https://crumbs.example/ten-ways-to-bake-bread",
+                         page_type="article")
+    assert m.title == "Ten ways to bake bread"
+    assert m.sources["title"].origin == "ranker:meta:og:title"
+    assert m.author == "Ann Baker"  # the byline is still read next to the <h1>
+    assert any(d.verdict == "ranker" and d.rule == "h1" for d in m.candidates)
+
+
+def test_ranker_ties_keep_the_rules_pick(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from stripper.metadata import titlerank
+    monkeypatch.setattr(titlerank, "load_model", lambda: {"base": 0.0, "trees": [[[0.5]]]})
+    m = extract_metadata(build_tree(RANKED), "https://crumbs.example/x", page_type="article")
+    assert m.title == "Bread, ten ways" and m.sources["title"].origin == "h1"
+
+
+def test_packaged_ranker_model_loads_and_scores() -> None:
+    from stripper.metadata import titlerank
+    model = titlerank.load_model()
+    assert model is not None and model["trees"]
+    assert titlerank.score(model, {"rule": 1.0, "h1": 1.0}) != titlerank.score(model, {})
