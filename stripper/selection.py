@@ -286,6 +286,37 @@ def drop_echoes(doc: Doc, kept: list[int]) -> list[int]:
             if k == 0 or doc.blocks[i].text != doc.blocks[kept[k - 1]].text]
 
 
+def drop_card_chrome(doc: Doc, scores: Scores, kept: list[int],
+                     options: SelectOptions = DEFAULT_OPTIONS.select,
+                     trace: Trace = NULL_TRACE) -> list[int]:
+    """On a shop category page with descriptive copy of its own (``copy_min_chars``
+    of prose outside the cards), drop the short lines of the product cards: prices,
+    badges ("-38%", "New"), counts and label links ("Compare", a colour). The copy,
+    the product names and the cards' own sentences stay."""
+    in_card = scores.in_card or [False] * len(doc.blocks)
+    copy = sum(doc.blocks[i].chars for i in kept if not in_card[i]
+               and scores.blocks[i].cls == "good" and doc.blocks[i].chars >= options.copy_block_chars)
+    if copy < options.copy_min_chars:
+        return kept
+    out = []
+    for i in kept:
+        if in_card[i] and _card_chrome(doc, scores, i, options.copy_label_words):
+            if trace.enabled:
+                trace.add("select", doc.path(doc.blocks[i].element), "card-chrome-copy-page",
+                          "drop", value=copy, threshold=options.copy_min_chars,
+                          text=doc.blocks[i].text)
+            continue
+        out.append(i)
+    return out
+
+
+def _card_chrome(doc: Doc, scores: Scores, i: int, label_words: int) -> bool:
+    b, s = doc.blocks[i], scores.blocks[i]
+    if s.cls == "short" and not b.heading:
+        return True  # a price, a badge, a count
+    return s.reason == "link-density" and b.text.count(" ") + 1 < label_words
+
+
 def drop_trailing_teasers(doc: Doc, scores: Scores, kept: list[int],
                           share: float = DEFAULT_OPTIONS.select.trailing_teaser_share,
                           trace: Trace = NULL_TRACE) -> list[int]:
@@ -371,6 +402,8 @@ def select(doc: Doc, scores: Scores, options: SelectOptions = DEFAULT_OPTIONS.se
                       value=scores.titles, threshold=options.card_min_titles)
         kept = dedupe(doc, _keep_cards(doc, scores, c.first, c.end), options.dedupe_min_chars)
         kept = drop_echoes(doc, kept)
+        if page_type in options.copy_types:
+            kept = drop_card_chrome(doc, scores, kept, options, trace)
         return Selection(container=c.idx, kept=kept, strategy="cards")
     if idx < 0:
         return Selection(container=-1, strategy="none")
