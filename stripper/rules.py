@@ -355,8 +355,9 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
     TokenRule("sidebar-class",
               ("sidebar", "side-bar", "widget", "widgets", "widget-area", "rail", "right-rail",
                "left-rail"),
-              "sidebars and widget areas; CKEditor's ck-widget wraps embedded content",
-              max_paragraphs=4, unless_parts=("ck",)),
+              "sidebars and widget areas; CKEditor's ck-widget wraps embedded content, and "
+              "landing-page builders name content blocks widget (service pages have no sidebar)",
+              max_paragraphs=4, unless_parts=("ck",), keep_on=("service",)),
     TokenRule("secondary-column", ("secondary",),
               "the secondary column of a layout (a sidebar); colour utilities such as "
               "text-secondary, btn-secondary or dark:bg-secondary (Tailwind, Bootstrap) are not",

@@ -291,31 +291,48 @@ def drop_card_chrome(doc: Doc, scores: Scores, kept: list[int],
                      options: SelectOptions = DEFAULT_OPTIONS.select,
                      trace: Trace = NULL_TRACE) -> list[int]:
     """On a shop category page with descriptive copy of its own (``copy_min_chars``
-    of prose outside the cards), drop the short lines of the product cards: prices,
-    badges ("-38%", "New"), counts and label links ("Compare", a colour). The copy,
-    the product names and the cards' own sentences stay."""
+    of prose outside the cards), drop the short lines of the product cards (prices,
+    badges such as "-38%", counts, label links such as "Compare" or a colour) and
+    the lines and links standing alone outside both the cards and the copy (sort
+    bars, result counts, category links). The copy, the product names and the
+    cards' own sentences stay."""
     in_card = scores.in_card or [False] * len(doc.blocks)
     copy = sum(doc.blocks[i].chars for i in kept if not in_card[i]
                and scores.blocks[i].cls == "good" and doc.blocks[i].chars >= options.copy_block_chars)
     if copy < options.copy_min_chars:
         return kept
     out = []
-    for i in kept:
-        if in_card[i] and _card_chrome(doc, scores, i, options.copy_label_words):
-            if trace.enabled:
-                trace.add("select", doc.path(doc.blocks[i].element), "card-chrome-copy-page",
-                          "drop", value=copy, threshold=options.copy_min_chars,
-                          text=doc.blocks[i].text)
-            continue
-        out.append(i)
+    for k, i in enumerate(kept):
+        kind = _chrome_kind(doc, scores, kept, k, in_card[i], options.copy_label_words)
+        if kind is None:
+            out.append(i)
+        elif trace.enabled:
+            trace.add("select", doc.path(doc.blocks[i].element), kind, "drop", value=copy,
+                      threshold=options.copy_min_chars, text=doc.blocks[i].text)
     return out
 
 
-def _card_chrome(doc: Doc, scores: Scores, i: int, label_words: int) -> bool:
+def _chrome_kind(doc: Doc, scores: Scores, kept: list[int], k: int, in_card: bool,
+                 label_words: int) -> str | None:
+    """Why block ``kept[k]`` of a shop page with copy is chrome, or None."""
+    i = kept[k]
     b, s = doc.blocks[i], scores.blocks[i]
-    if s.cls == "short" and not b.heading:
-        return True  # a price, a badge, a count
-    return s.reason == "link-density" and b.text.count(" ") + 1 < label_words
+    if s.reason == "link-density":
+        if not in_card:
+            return "stray-link"  # a title-like link outside the cards: a category link
+        return "card-label" if b.text.count(" ") + 1 < label_words else None
+    if s.cls != "short" or b.heading:
+        return None
+    if in_card:
+        return "card-short-line"  # a price, a badge, a count
+    if b.list_item or _next_to_good(scores, kept, k):
+        return None  # a short item of the copy's own lists and paragraphs
+    return "stray-line"
+
+
+def _next_to_good(scores: Scores, kept: list[int], k: int) -> bool:
+    return (k > 0 and scores.blocks[kept[k - 1]].cls == "good") or (
+        k + 1 < len(kept) and scores.blocks[kept[k + 1]].cls == "good")
 
 
 def drop_trailing_teasers(doc: Doc, scores: Scores, kept: list[int],

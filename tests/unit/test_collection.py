@@ -93,7 +93,8 @@ def _badge_card(name: str, price: str) -> str:
 
 def _copy_page(copy: str) -> str:
     cards = "".join(_badge_card(n, f"${19 + k}.99") for k, n in enumerate(NAMES))
-    return (f"<html><body><main><h1>Coffee</h1><ul class='grid'>{cards}</ul>"
+    return (f"<html><body><main><h1>Coffee</h1><div>Sort by: Best selling</div>"
+            f"<a href='/c/decaf'>Shop all decaf coffees here</a><ul class='grid'>{cards}</ul>"
             f"<div class='rte'>{copy}</div></main></body></html>")
 
 
@@ -102,12 +103,13 @@ def test_on_a_page_with_copy_the_cards_lose_prices_and_labels() -> None:
     assert "Whole bean or ground?" in body
     assert all(name in body for name in NAMES)
     assert "$19.99" not in body and "-15%" not in body and "Compare" not in body
+    assert "Sort by" not in body and "decaf" not in body
 
 
 def test_without_copy_the_cards_keep_prices() -> None:
     body = _body(_copy_page(""))
     assert all(name in body for name in NAMES)
-    assert "$19.99" in body and "$22.99" in body
+    assert "$19.99" in body and "$22.99" in body and "Sort by" in body
 
 
 def test_card_chrome_rule_is_for_shop_categories_only() -> None:
