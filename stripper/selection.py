@@ -224,14 +224,15 @@ def _keep_blocks(doc: Doc, scores: Scores, first: int, end: int, meta_line_chars
 
 def _mark_meta_lines(doc: Doc, cls: list[str], first: int, max_chars: int,
                      trace: Trace) -> None:
-    """Turn the byline and dateline lines above the text into ``meta``: never kept,
+    """Turn the byline and dateline lines above the text (headings too: themes set
+    "By Jane Doe" or "March 12, 2024" as an h6 or h2) into ``meta``: never kept,
     and invisible to the neighbour rule, so a standfirst above them still sees the
     text below ("Por Ana Costa, Jornal do Norte", "Publicado em 05/03/2023 às
     14h20": ``metadata.meta_line``). The text begins at the first ``good`` block
     that is neither; below it a byline credits a book or a quoted piece."""
     for i, c in enumerate(cls):
         b = doc.blocks[first + i]
-        if c not in ("good", "short") or b.heading:
+        if c not in ("good", "short", "heading") or b.heading == 1:
             continue
         kind = meta_line(b.text) if b.chars <= max_chars else None
         if kind:

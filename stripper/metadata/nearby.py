@@ -160,6 +160,7 @@ class _Reader:
         self.pending_prefix = False  # "Written by" alone: the name follows
         self._tokens: dict[int, set[str]] = {}
         self._rejecting: dict[int, bool] = {}
+        self._h1: dict[int, bool] = {}
 
     def tokens(self, node: Node) -> set[str]:
         key = node.mem_id
@@ -174,6 +175,15 @@ class _Reader:
         got = self._rejecting.get(key)
         if got is None:
             got = self._rejecting[key] = bool(_tokens(node, neutral=False) & _REJECT)
+        return got
+
+    def holds_h1(self, node: Node) -> bool:
+        """The element holds an ``<h1>`` (cached: page-wide reads climb the same
+        ancestors for every dated element)."""
+        key = node.mem_id
+        got = self._h1.get(key)
+        if got is None:
+            got = self._h1[key] = node.css_first("h1") is not None
         return got
 
     def rejected(self, node: Node) -> bool:
@@ -332,12 +342,12 @@ def _chrome(node: Node, tokens: _Reader) -> str | None:
         t = dom.tag(p)
         if t in ("body", "html"):
             return kind
-        if tokens.rejecting(p) and p.css_first("h1") is None:
+        if tokens.rejecting(p) and not tokens.holds_h1(p):
             # a "widget" column holding the <h1> is the page's main column
             if not _tokens(p, neutral=False) & _REJECT <= _ASIDE_HINTS:
                 return "chrome"
             kind = "aside"
-        if t in DATE_CHROME_TAGS and not (t == "header" and p.css_first("h1") is not None):
+        if t in DATE_CHROME_TAGS and not (t == "header" and tokens.holds_h1(p)):
             # a <header> holding the <h1> is the article's header, not the site's
             if t != "aside":
                 return "chrome"
