@@ -66,8 +66,6 @@ class _TokenIndex:
     # class/id string → matching rule: sites repeat the same class strings on
     # every element and every page, so matching is done once per string
     memo: dict[str, TokenRule | None] = field(default_factory=dict)
-    # rule name -> text openings that spare an element on this page type
-    openings: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 _MEMO_MAX = 200_000  # strings remembered per index before the memo is cleared
@@ -77,22 +75,18 @@ _MEMO_MAX = 200_000  # strings remembered per index before the memo is cleared
 def _index(rules: tuple[TokenRule, ...], page_type: str | None) -> _TokenIndex:
     by_part: dict[str, TokenRule] = {}
     compounds: list[tuple[str, re.Pattern[str], TokenRule]] = []
-    openings: dict[str, tuple[str, ...]] = {}
     for rule in rules:
         if page_type and page_type in rule.keep_on:
             continue
         if rule.only_on and page_type not in rule.only_on:
             continue
-        if rule.spare_openings and (not rule.spare_openings_on
-                                    or page_type in rule.spare_openings_on):
-            openings[rule.name] = rule.spare_openings
         for part in rule.parts:
             if "-" in part or "_" in part:
                 compounds.append((part, re.compile(
                     r"(?<![a-z0-9])" + re.escape(part) + r"(?![a-z0-9])"), rule))
             by_part.setdefault(part.replace("-", "").replace("_", ""), rule)
             by_part.setdefault(part, rule)
-    return _TokenIndex(by_part, tuple(compounds), openings=openings)
+    return _TokenIndex(by_part, tuple(compounds))
 
 
 # BEM: "card__title" is an element of the block "card", "card--header" a modifier
@@ -396,12 +390,6 @@ def _apply_token_rules(
             return True
         rule = match_token_rule(dom.class_id(node), index)
         if rule is None or t in rule.spare_tags:
-            return True
-        openings = index.openings.get(rule.name)
-        if openings and dom.text_of(node).strip().lower().startswith(openings):
-            if trace.enabled:
-                trace.add("clean", dom.node_path(node), rule.name, "spare (opening)",
-                          text=dom.text_of(node)[:80])
             return True
         share = size.share(node, prose_widget=not rule.guarded and rule.max_paragraphs is None)
         limit = options.guard_text_share if rule.guarded else _HARD_GUARD_SHARE

@@ -89,10 +89,6 @@ class TokenRule:
     # tags the rule never removes: a heading classed "CopyLockup_header__x1" is the
     # title of a section, never the site's header bar
     spare_tags: tuple[str, ...] = ()
-    # lower-case openings of an element's text that make it content, not the widget,
-    # on the page types spare_openings_on (empty: all types)
-    spare_openings: tuple[str, ...] = ()
-    spare_openings_on: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------- tag and attribute rules
@@ -312,11 +308,7 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
     TokenRule("screen-reader",
               ("screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "skip-link",
                "skip-links", "skiplink", "screenreader", "assistive-text", "a11y"),
-              "text only for screen readers (skip links, icon labels)", guarded=False, essential=True,
-              # WooCommerce spells a card's sale price out for screen readers; shop-grid
-              # ground truth keeps these sentences (three sites, every occurrence)
-              spare_openings=("original price was:", "current price is:"),
-              spare_openings_on=("listing", "collection")),
+              "text only for screen readers (skip links, icon labels)", guarded=False, essential=True),
     TokenRule("author-box",
               ("author-box", "authorbox", "about-author", "author-bio", "authorbio", "author-info",
                "post-author", "author-card", "bio", "saboxplugin"),

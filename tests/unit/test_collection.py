@@ -117,19 +117,11 @@ def test_card_chrome_rule_is_for_shop_categories_only() -> None:
     assert "$19.99" in body
 
 
-def test_sale_price_sentences_for_screen_readers_stay_on_shop_grids() -> None:
-    # WooCommerce spells a sale price out for screen readers; shop-grid truth keeps it
-    sale = ('<span class="price"><del><span class="screen-reader-text">Original price was: '
-            '$24.95.</span>$24.95</del><ins><span class="screen-reader-text">Current price '
-            'is: $14.97.</span>$14.97</ins></span><span class="screen-reader-text">Skip to '
-            'cart</span>')
-    html = f"<html><body><main><h1>Cups</h1><p>{INTRO}</p>{sale}</main></body></html>"
-    tree = parse(html)
-    clean(tree, DEFAULT_OPTIONS.clean, page_type="collection")
-    text = tree.body.text() if tree.body is not None else ""
-    assert "Original price was: $24.95." in text and "Current price is: $14.97." in text
-    assert "Skip to cart" not in text
-    tree = parse(html)
-    clean(tree, DEFAULT_OPTIONS.clean, page_type="article")
-    text = tree.body.text() if tree.body is not None else ""
-    assert "Original price was" not in text
+def test_links_written_back_to_back_are_separate_words() -> None:
+    # tag lists write their links with no space between them; CSS lays them apart
+    doc = flatten(parse('<html><body><div class="tags"><a href="/t/action">Action</a>'
+                        '<a href="/t/open-world">Open World</a><a href="/t/racing">Racing</a>'
+                        '</div><p>A <a href="/x">link</a>ed word and <a href="/y">two</a>'
+                        '</p></body></html>'))
+    assert doc.blocks[0].text == "Action Open World Racing"
+    assert doc.blocks[1].text == "A linked word and two"
