@@ -1,13 +1,17 @@
-"""Train the page-type model (stripper/pagetype_model.json) and report grouped CV.
+"""Train the page-type models (stripper/pagetype_model.json and
+stripper/pagetype_model_nourl.json) and report grouped CV.
 
-    python scripts/train_pagetype.py [DATA] [--out stripper/pagetype_model.json]
-                                     [--folds 5] [--seed 13] [--l2 0.3] [--no-write]
+    python scripts/train_pagetype.py [DATA] [--only url|no-url] [--folds 5] [--seed 13]
+                                     [--l2 200] [--no-write]
 
 The model is a multinomial logistic regression over the measurements of
-``stripper.pagetype.measure`` (log1p-scaled) and the rule totals. Cross-validation
-is grouped by site: the pages of one site are never in both the training and the
-test folds (the held-out benchmark pages come from other sites). Needs numpy
-(the ``train`` extra); the shipped model runs without it.
+``stripper.pagetype.measure`` (log1p-scaled) and the rule totals. The no-URL
+model is trained on the same pages with their URL measurements left out
+(``pagetype.without_url``); stripper uses it for pages that come without a URL
+(saved files). Cross-validation is grouped by site: the pages of one site are
+never in both the training and the test folds (the held-out benchmark pages come
+from other sites). Needs numpy (the ``train`` extra); the shipped models run
+without it.
 """
 
 from __future__ import annotations
@@ -22,14 +26,28 @@ from pathlib import Path
 import numpy as np
 from pagetype_data import DEFAULT_DATA, Row, load_rows
 
-from stripper.pagetype import best, model_inputs, model_scores
+from stripper.pagetype import (
+    MODEL_FILE,
+    NO_URL_MODEL_FILE,
+    best,
+    model_inputs,
+    model_scores,
+    rule_scores,
+    without_url,
+)
 
 CLASSES = ("article", "listing", "forum", "product", "collection", "documentation", "service")
 MIN_PAGES = 5  # an input seen on fewer training pages is left out
 
 
-def inputs(rows: list[Row]) -> list[dict[str, float]]:
-    return [model_inputs(r.features, r.rules) for r in rows]
+def inputs(rows: list[Row], *, url: bool = True) -> list[dict[str, float]]:
+    if url:
+        return [model_inputs(r.features, r.rules) for r in rows]
+    out = []
+    for r in rows:
+        f = without_url(r.features)
+        out.append(model_inputs(f, rule_scores(f)))
+    return out
 
 
 def vocabulary(xs: list[dict[str, float]]) -> list[str]:
@@ -101,9 +119,10 @@ def grouped_folds(rows: list[Row], k: int, seed: int) -> list[int]:
     return [fold_of[r.site] for r in rows]
 
 
-def cross_validate(rows: list[Row], k: int, seed: int, l2: float) -> list[str]:
+def cross_validate(rows: list[Row], k: int, seed: int, l2: float, *,
+                   url: bool = True) -> list[str]:
     folds = grouped_folds(rows, k, seed)
-    xs = inputs(rows)
+    xs = inputs(rows, url=url)
     predicted = [""] * len(rows)
     for f in range(k):
         train = [i for i in range(len(rows)) if folds[i] != f]
@@ -133,8 +152,8 @@ def accuracy(truth: list[str], predicted: list[str]) -> float:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--out", type=Path,
-                    default=Path(__file__).resolve().parent.parent / "stripper" / "pagetype_model.json")
+    ap.add_argument("--only", choices=("url", "no-url"), default=None,
+                    help="train one of the two models (default: both)")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--l2", type=float, default=200.0)
@@ -147,21 +166,36 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no dataset at {args.data}", file=sys.stderr)
         return 2
     rows = [r for r in load_rows(args.data, args.limit, args.cache) if r.truth in CLASSES]
-    truth = [r.truth for r in rows]
-    rules_pred = [best(r.rules) for r in rows]
     print(f"pages {len(rows)}, sites {len({r.site for r in rows})}")
+    package = Path(__file__).resolve().parent.parent / "stripper"
+    for url, name in ((True, MODEL_FILE), (False, NO_URL_MODEL_FILE)):
+        if args.only and args.only != ("url" if url else "no-url"):
+            continue
+        train(rows, args, url=url, out=None if args.no_write else package / name)
+    return 0
+
+
+def train(rows: list[Row], args: argparse.Namespace, *, url: bool, out: Path | None) -> None:
+    """Report rules-alone and grouped-CV accuracy, then fit on all pages and write."""
+    what = "with URL" if url else "without URL"
+    truth = [r.truth for r in rows]
+    xs = inputs(rows, url=url)
+    rules_pred = [best(r.rules if url else rule_scores(without_url(r.features))) for r in rows]
+    print(f"\n=== pages {what}")
     print(f"rules alone: accuracy {accuracy(truth, rules_pred):.3f}")
     print(confusion(truth, rules_pred))
-    cv = cross_validate(rows, args.folds, args.seed, args.l2)
+    cv = cross_validate(rows, args.folds, args.seed, args.l2, url=url)
     print(f"\nrules + model, {args.folds}-fold CV grouped by site (seed {args.seed}, "
           f"l2 {args.l2}): accuracy {accuracy(truth, cv):.3f}")
     print(confusion(truth, cv))
-    if not args.no_write:
-        model = fit(inputs(rows), truth, args.l2, args.seed)
-        args.out.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
-        print(f"\nwrote {args.out} ({args.out.stat().st_size / 1024:.1f} KB, "
+    model = fit(xs, truth, args.l2, args.seed)
+    fitted = [best(model_scores(model, x)) for x in xs]
+    print(f"in-sample (the model on the pages it was trained on): "
+          f"accuracy {accuracy(truth, fitted):.3f}")
+    if out is not None:
+        out.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
+        print(f"wrote {out} ({out.stat().st_size / 1024:.1f} KB, "
               f"{len(model['index'])} inputs)")  # type: ignore[arg-type]
-    return 0
 
 
 if __name__ == "__main__":

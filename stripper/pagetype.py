@@ -9,7 +9,12 @@ Three steps, each a small function:
    level adds its weights; the highest total is the rules' answer;
 3. ``model_scores`` (optional): a small multinomial logistic regression over the
    same features and the rule totals (``pagetype_model.json``, trained by
-   ``scripts/train_pagetype.py``; pure Python at run time).
+   ``scripts/train_pagetype.py``; pure Python at run time). A page without a URL
+   (a saved file) is measured with the address it declares for itself (canonical
+   link, else ``og:url``); without that either, it gets a second model trained on
+   the same pages with their URL measurements left out
+   (``pagetype_model_nourl.json``): the first one leans on the URL, and read
+   without it, it takes many articles for service pages or listings.
 
 Every signal that fires is a ``Decision`` with stage ``pagetype`` in the trace.
 """
@@ -46,6 +51,10 @@ from .pagerules import (
 from .tracing import NULL_TRACE, Trace
 
 MODEL_FILE = "pagetype_model.json"
+NO_URL_MODEL_FILE = "pagetype_model_nourl.json"
+# measurements that only a URL gives (``_url``, ``_links``): left out of the
+# no-URL model's training pages, as ``measure(tree, None)`` leaves them out
+URL_FEATURES = ("url:", "shape:links-below", "shape:links-beside")
 
 _LD_TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]*\]|"[^"]*")')
 _QUOTED = re.compile(r'"([^"]+)"')
@@ -239,6 +248,11 @@ def _links(url: str, hrefs: list[str], f: Features) -> None:
     f["shape:links-beside"] = beside
 
 
+def without_url(features: Features) -> Features:
+    """The measurements of a page as if it had no URL (``measure(tree, None)``)."""
+    return {k: v for k, v in features.items() if not k.startswith(URL_FEATURES)}
+
+
 def _title(title: str, f: Features) -> None:
     for w in set(title.lower().encode("utf-8", "replace").translate(_PUNCT_TO_SPACE).split()):
         if w in _TITLE_WORDS:
@@ -266,13 +280,15 @@ def best(scores: dict[str, float]) -> str:
 
 
 # ---------------------------------------------------------------- 3 model
-@lru_cache(maxsize=1)
-def load_model() -> dict[str, Any] | None:
-    """The packaged model, or None when it is absent (the rules then decide alone)."""
+@lru_cache(maxsize=2)
+def load_model(*, url: bool = True) -> dict[str, Any] | None:
+    """The packaged model for pages with a URL (or, ``url=False``, without one), or
+    None when it is absent (the rules then decide alone)."""
+    name = MODEL_FILE if url else NO_URL_MODEL_FILE
     try:
-        raw = resources.files(__package__).joinpath(MODEL_FILE).read_text(encoding="utf-8")
+        raw = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
     except (FileNotFoundError, OSError):
-        return None
+        return load_model() if not url else None
     model: dict[str, Any] = json.loads(raw)
     return model
 
@@ -310,17 +326,36 @@ def model_scores(model: dict[str, Any], x: Features) -> dict[str, float]:
 
 
 # ---------------------------------------------------------------- entry point
+_DECLARED_URL = ('link[rel~="canonical"][href]', 'meta[property="og:url"][content]')
+
+
+def declared_url(tree: Tree) -> str | None:
+    """The absolute address a page declares for itself: its canonical link, else
+    ``og:url``. Saved pages keep them when the address they came from is lost."""
+    for selector in _DECLARED_URL:
+        node = tree.css_first(selector)
+        value = (dom.attr(node, "href") or dom.attr(node, "content") or "").strip() \
+            if node is not None else ""
+        if value.lower().startswith(("http://", "https://")):
+            return value
+    return None
+
+
 def detect_page_type(tree: Tree, url: str | None = None, trace: Trace = NULL_TRACE, *,
                      use_model: bool = True) -> PageTypeResult:
+    if not url:
+        url = declared_url(tree)
+        if url:
+            trace.add("pagetype", "page", "declared-url", "measured", text=url)
     features = measure(tree, url)
     rules = rule_scores(features, trace)
     rule_type = best(rules)
-    model = load_model() if use_model else None
+    model = load_model(url=bool(url)) if use_model else None
     if model is None:
         scores, chosen, how = rules, rule_type, "rules"
     else:
         scores = model_scores(model, model_inputs(features, rules))
-        chosen, how = best(scores), "model"
+        chosen, how = best(scores), "model" if url else "model-no-url"
     if not features.get("shape:text-k") and not features.get("tag:img"):
         chosen, how = "other", "empty page"
     trace.add("pagetype", "page", how, chosen, scores.get(chosen), None,

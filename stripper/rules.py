@@ -267,8 +267,12 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
     TokenRule("advertising",
               ("ad", "ads", "advert", "adverts", "advertisement", "advertising", "adsbygoogle",
                "adslot", "adunit", "ad-slot", "dfp", "gpt-ad", "sponsor", "sponsored", "sponsors",
-               "promo", "promotion", "banner-ad", "google-ad"),
+               "banner-ad", "google-ad"),
               "advertising slots", guarded=False, essential=True),
+    TokenRule("promotion", ("promo", "promotion"),
+              "promotion banners beside an article; on a service page a promo names the "
+              "company's own offers (a report, a discount, a product), which are its content",
+              guarded=False, essential=True, keep_on=("service",)),
     TokenRule("login-modal",
               ("modal", "popup", "pop-up", "lightbox", "login", "signin", "sign-in", "register",
                "password", "lostpassword", "lost-password", "forgot", "account"),
@@ -351,8 +355,9 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
     TokenRule("sidebar-class",
               ("sidebar", "side-bar", "widget", "widgets", "widget-area", "rail", "right-rail",
                "left-rail"),
-              "sidebars and widget areas; CKEditor's ck-widget wraps embedded content",
-              max_paragraphs=4, unless_parts=("ck",)),
+              "sidebars and widget areas; CKEditor's ck-widget wraps embedded content, and "
+              "landing-page builders name content blocks widget (service pages have no sidebar)",
+              max_paragraphs=4, unless_parts=("ck",), keep_on=("service",)),
     TokenRule("secondary-column", ("secondary",),
               "the secondary column of a layout (a sidebar); colour utilities such as "
               "text-secondary, btn-secondary or dark:bg-secondary (Tailwind, Bootstrap) are not",

@@ -124,41 +124,76 @@ def _take_in_headline(doc: Doc, idx: int, trace: Trace) -> int:
 def _keep_inclusive(doc: Doc, scores: Scores, container: int, options: SelectOptions,
                     trace: Trace = NULL_TRACE) -> list[int]:
     """Service pages: every block of the container that is not boilerplate or a
-    link, plus linked text that reads as a described service (``_linked_text``)."""
+    link, plus linked text that reads as a described service (``_linked_text``)
+    and the title of its card (the other linked blocks of the same link box)."""
     e = doc.elements[container]
-    kept = []
+    kept: list[int] = []
+    boxes: set[int] = set()  # the <a> elements of cards whose text was kept
     for i in range(e.first, e.end):
         s = scores.blocks[i]
         if s.cls != "bad" and s.link_density <= _SHORT_LINKY:
             kept.append(i)
-        elif _linked_text(doc, scores, i, container, options.linked_text_words):
+            continue
+        box = _linked_text(doc, scores, i, container, options.linked_text_words)
+        if box is None:
+            continue
+        if trace.enabled:
+            trace.add("select", doc.path(doc.blocks[i].element), "linked-text", "keep",
+                      value=s.link_density, text=doc.blocks[i].text)
+        kept.append(i)
+        if box >= 0:
+            boxes.add(box)
+    if not boxes:
+        return kept
+    return sorted(kept + _card_titles(doc, scores, boxes, set(kept), trace))
+
+
+def _card_titles(doc: Doc, scores: Scores, boxes: set[int], kept: set[int],
+                 trace: Trace) -> list[int]:
+    """The linked headings and labels sharing a link box with kept linked text:
+    a card is its title and its description together."""
+    out = []
+    for box in boxes:
+        el = doc.elements[box]
+        for i in range(el.first, el.end):
+            s = scores.blocks[i]
+            if i in kept or not (s.cls == "heading" or s.reason == "link-density"):
+                continue
             if trace.enabled:
-                trace.add("select", doc.path(doc.blocks[i].element), "linked-text", "keep",
-                          value=s.link_density, text=doc.blocks[i].text)
-            kept.append(i)
-    return kept
+                trace.add("select", doc.path(doc.blocks[i].element), "card-title", "keep",
+                          text=doc.blocks[i].text)
+            out.append(i)
+            kept.add(i)
+    return out
 
 
 _CTA_WORDS = "|".join(re.escape(w) for w in CALL_TO_ACTION_OPENINGS)
 _CTA_OPENING = re.compile(rf"(?:{_CTA_WORDS})\b", re.IGNORECASE)
+_NO_BOX = -1
 
 
-def _linked_text(doc: Doc, scores: Scores, i: int, container: int, min_words: int) -> bool:
+def _linked_text(doc: Doc, scores: Scores, i: int, container: int,
+                 min_words: int) -> int | None:
     """A block that is a link only because its card is one (a service described
     in its link box): a sentence of ``min_words`` words or more, not a call to
-    action ("Learn more about …"), and not a slide of a carousel."""
+    action ("Learn more about …"), and not a slide of a carousel. Returns the
+    card's link element (``_NO_BOX`` when the block holds its links itself), or
+    None when the block is navigation."""
     s = scores.blocks[i]
     linky = s.reason == "link-density" or (s.cls == "heading" and s.link_density > _SHORT_LINKY)
     text = doc.blocks[i].text
     if not linky or text.count(" ") + 1 < min_words or _CTA_OPENING.match(text):
-        return False
+        return None
+    box = _NO_BOX
     e = doc.blocks[i].element
     while e >= 0 and e != container:
         el = doc.elements[e]
         if el.hints and not SLIDER_PARTS.isdisjoint(_HINT_PARTS.split(el.hints)):
-            return False
+            return None
+        if el.tag == "a" and box == _NO_BOX:
+            box = e
         e = el.parent
-    return True
+    return box
 
 
 def _keep_blocks(doc: Doc, scores: Scores, first: int, end: int, meta_line_chars: int = 0,
@@ -189,14 +224,15 @@ def _keep_blocks(doc: Doc, scores: Scores, first: int, end: int, meta_line_chars
 
 def _mark_meta_lines(doc: Doc, cls: list[str], first: int, max_chars: int,
                      trace: Trace) -> None:
-    """Turn the byline and dateline lines above the text into ``meta``: never kept,
+    """Turn the byline and dateline lines above the text (headings too: themes set
+    "By Jane Doe" or "March 12, 2024" as an h6 or h2) into ``meta``: never kept,
     and invisible to the neighbour rule, so a standfirst above them still sees the
     text below ("Por Ana Costa, Jornal do Norte", "Publicado em 05/03/2023 às
     14h20": ``metadata.meta_line``). The text begins at the first ``good`` block
     that is neither; below it a byline credits a book or a quoted piece."""
     for i, c in enumerate(cls):
         b = doc.blocks[first + i]
-        if c not in ("good", "short") or b.heading:
+        if c not in ("good", "short", "heading") or b.heading == 1:
             continue
         kind = meta_line(b.text) if b.chars <= max_chars else None
         if kind:
@@ -286,6 +322,54 @@ def drop_echoes(doc: Doc, kept: list[int]) -> list[int]:
             if k == 0 or doc.blocks[i].text != doc.blocks[kept[k - 1]].text]
 
 
+def drop_card_chrome(doc: Doc, scores: Scores, kept: list[int],
+                     options: SelectOptions = DEFAULT_OPTIONS.select,
+                     trace: Trace = NULL_TRACE) -> list[int]:
+    """On a shop category page with descriptive copy of its own (``copy_min_chars``
+    of prose outside the cards), drop the short lines of the product cards (prices,
+    badges such as "-38%", counts, label links such as "Compare" or a colour) and
+    the lines and links standing alone outside both the cards and the copy (sort
+    bars, result counts, category links). The copy, the product names and the
+    cards' own sentences stay."""
+    in_card = scores.in_card or [False] * len(doc.blocks)
+    copy = sum(doc.blocks[i].chars for i in kept if not in_card[i]
+               and scores.blocks[i].cls == "good" and doc.blocks[i].chars >= options.copy_block_chars)
+    if copy < options.copy_min_chars:
+        return kept
+    out = []
+    for k, i in enumerate(kept):
+        kind = _chrome_kind(doc, scores, kept, k, in_card[i], options.copy_label_words)
+        if kind is None:
+            out.append(i)
+        elif trace.enabled:
+            trace.add("select", doc.path(doc.blocks[i].element), kind, "drop", value=copy,
+                      threshold=options.copy_min_chars, text=doc.blocks[i].text)
+    return out
+
+
+def _chrome_kind(doc: Doc, scores: Scores, kept: list[int], k: int, in_card: bool,
+                 label_words: int) -> str | None:
+    """Why block ``kept[k]`` of a shop page with copy is chrome, or None."""
+    i = kept[k]
+    b, s = doc.blocks[i], scores.blocks[i]
+    if s.reason == "link-density":
+        if not in_card:
+            return "stray-link"  # a title-like link outside the cards: a category link
+        return "card-label" if b.text.count(" ") + 1 < label_words else None
+    if s.cls != "short" or b.heading:
+        return None
+    if in_card:
+        return "card-short-line"  # a price, a badge, a count
+    if b.list_item or _next_to_good(scores, kept, k):
+        return None  # a short item of the copy's own lists and paragraphs
+    return "stray-line"
+
+
+def _next_to_good(scores: Scores, kept: list[int], k: int) -> bool:
+    return (k > 0 and scores.blocks[kept[k - 1]].cls == "good") or (
+        k + 1 < len(kept) and scores.blocks[kept[k + 1]].cls == "good")
+
+
 def drop_trailing_teasers(doc: Doc, scores: Scores, kept: list[int],
                           share: float = DEFAULT_OPTIONS.select.trailing_teaser_share,
                           trace: Trace = NULL_TRACE) -> list[int]:
@@ -371,6 +455,8 @@ def select(doc: Doc, scores: Scores, options: SelectOptions = DEFAULT_OPTIONS.se
                       value=scores.titles, threshold=options.card_min_titles)
         kept = dedupe(doc, _keep_cards(doc, scores, c.first, c.end), options.dedupe_min_chars)
         kept = drop_echoes(doc, kept)
+        if page_type in options.copy_types:
+            kept = drop_card_chrome(doc, scores, kept, options, trace)
         return Selection(container=c.idx, kept=kept, strategy="cards")
     if idx < 0:
         return Selection(container=-1, strategy="none")

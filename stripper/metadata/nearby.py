@@ -160,6 +160,7 @@ class _Reader:
         self.pending_prefix = False  # "Written by" alone: the name follows
         self._tokens: dict[int, set[str]] = {}
         self._rejecting: dict[int, bool] = {}
+        self._h1: dict[int, bool] = {}
 
     def tokens(self, node: Node) -> set[str]:
         key = node.mem_id
@@ -174,6 +175,15 @@ class _Reader:
         got = self._rejecting.get(key)
         if got is None:
             got = self._rejecting[key] = bool(_tokens(node, neutral=False) & _REJECT)
+        return got
+
+    def holds_h1(self, node: Node) -> bool:
+        """The element holds an ``<h1>`` (cached: page-wide reads climb the same
+        ancestors for every dated element)."""
+        key = node.mem_id
+        got = self._h1.get(key)
+        if got is None:
+            got = self._h1[key] = node.css_first("h1") is not None
         return got
 
     def rejected(self, node: Node) -> bool:
@@ -332,12 +342,12 @@ def _chrome(node: Node, tokens: _Reader) -> str | None:
         t = dom.tag(p)
         if t in ("body", "html"):
             return kind
-        if tokens.rejecting(p) and p.css_first("h1") is None:
+        if tokens.rejecting(p) and not tokens.holds_h1(p):
             # a "widget" column holding the <h1> is the page's main column
             if not _tokens(p, neutral=False) & _REJECT <= _ASIDE_HINTS:
                 return "chrome"
             kind = "aside"
-        if t in DATE_CHROME_TAGS and not (t == "header" and p.css_first("h1") is not None):
+        if t in DATE_CHROME_TAGS and not (t == "header" and tokens.holds_h1(p)):
             # a <header> holding the <h1> is the article's header, not the site's
             if t != "aside":
                 return "chrome"
@@ -372,7 +382,8 @@ def _published_label(node: Node, text: str) -> bool:
     return False
 
 
-def page_date(tree: Tree, *, dayfirst: bool, options: MetadataOptions) -> Candidate[str] | None:
+def page_date(tree: Tree, *, dayfirst: bool, options: MetadataOptions,
+              thread: bool = False) -> Candidate[str] | None:
     """The first dated element of the page outside chrome, comments and widgets: the
     last resort when neither structured data nor the headline's zone dates the page."""
     body = tree.body
@@ -401,9 +412,11 @@ def page_date(tree: Tree, *, dayfirst: bool, options: MetadataOptions) -> Candid
             c = found.modified[0]
             updated = Candidate(c.value, "page:modified", c.raw, DATE_PRECEDENCE["page"])
     # a page that shows only an "Updated …" element is dated by it for readers
-    return _dateline_text(body, reader, dayfirst=dayfirst, options=options) or updated
+    return _dateline_text(body, reader, dayfirst=dayfirst, thread=thread,
+                          options=options) or updated
 
 
+_NOT_DATELINE_PARENTS = frozenset({"script", "style", "option"})
 _DATE_NOISE = re.compile(
     r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:" + "|".join(WEEKDAYS) +
     r"|mon|tue|wed|thu|fri|sat|sun)\b\.?|[\W_]+", re.IGNORECASE)
@@ -424,10 +437,13 @@ def _label(parent: Node, text: str) -> str:
     return whole[:120] if len(whole) <= 120 else text
 
 
-def _dateline_text(body: Node, reader: _Reader, *, dayfirst: bool,
+def _dateline_text(body: Node, reader: _Reader, *, dayfirst: bool, thread: bool,
                    options: MetadataOptions) -> Candidate[str] | None:
     """A short text that is mostly a date ("Published on July 18, 2025", "Oct 20, 2025"),
-    the first in document order outside chrome, comments and widgets."""
+    the first in document order outside chrome, comments and widgets. Table cells
+    count only on threads (board software lays posts out in tables; elsewhere a date
+    in a cell is a row of data)."""
+    skip = _NOT_DATELINE_PARENTS if thread else _NOT_DATELINE_PARENTS | {"td"}
     seen = 0
     for node in body.traverse(include_text=True):
         if dom.tag(node) != "-text":
@@ -442,7 +458,7 @@ def _dateline_text(body: Node, reader: _Reader, *, dayfirst: bool,
         if not found or not _mostly_date(text, found[0]) and not _PUBLISHED.search(text):
             continue
         parent = node.parent
-        if parent is None or dom.tag(parent) in ("script", "style", "option", "td") \
+        if parent is None or dom.tag(parent) in skip \
                 or _NOT_PAGE.search(_label(parent, text)) or _MODIFIED.search(text) \
                 or _in_chrome(node, reader):
             continue

@@ -183,7 +183,7 @@ def pick_dates(tree: Tree, st: Structured, near: Nearby, url: str | None, option
             pub = [Candidate(shown[0].value, f"{shown[0].origin}:modified", shown[0].raw,
                              shown[0].rank)]
     if not pub and options.page_date_elements:
-        last = page_date(tree, dayfirst=dayfirst, options=options)
+        last = page_date(tree, dayfirst=dayfirst, options=options, thread=relaxed)
         if last is not None and ok(last):
             pub = [last]
     win = _local_day(best(pub), u)

@@ -67,3 +67,61 @@ def test_a_section_heading_classed_header_is_kept() -> None:
     body = _body(html, page_type="article")
     assert "Explore the lineup" in body
     assert "Shop Menu Account" not in body
+
+
+CHOOSE = ("A dark roast tastes of cocoa and toast and stands up to milk, while a light roast "
+          "keeps the fruit and flowers of the farm; medium roasts sit between the two and "
+          "suit most brewers. Start from the way you brew: espresso wants a roast that "
+          "extracts quickly, filter coffee rewards the brighter beans, and a French press "
+          "forgives almost anything as long as the grind is coarse and even. Our tasting "
+          "notes on every bag say which of these our roasters had in mind.")
+GRIND = ("Whole beans keep their aroma for weeks in a closed bag, ground coffee for days. "
+         "If you own a burr grinder, buy whole beans and grind just before brewing; if not, "
+         "choose the grind that matches your brewer and buy smaller bags more often, so "
+         "that every cup is brewed within a fortnight of roasting, which is when the "
+         "sweetness and the body of the coffee are at their best. Keep the bag away from "
+         "light and heat, and never in the fridge.")
+COPY = (f"<h2>How to choose a coffee</h2><p>{CHOOSE}</p><p>{INTRO}</p>"
+        f"<h2>Whole bean or ground?</h2><p>{GRIND}</p>")
+
+
+def _badge_card(name: str, price: str) -> str:
+    return (f'<li class="product-tile"><a href="/p/{name.lower().replace(" ", "-")}">'
+            f'<h3>{name}</h3></a><div class="badge">-15%</div><div class="price">{price}</div>'
+            f'<a href="/compare" class="compare">Compare</a></li>')
+
+
+def _copy_page(copy: str) -> str:
+    cards = "".join(_badge_card(n, f"${19 + k}.99") for k, n in enumerate(NAMES))
+    return (f"<html><body><main><h1>Coffee</h1><div>Sort by: Best selling</div>"
+            f"<a href='/c/decaf'>Shop all decaf coffees here</a><ul class='grid'>{cards}</ul>"
+            f"<div class='rte'>{copy}</div></main></body></html>")
+
+
+def test_on_a_page_with_copy_the_cards_lose_prices_and_labels() -> None:
+    body = _body(_copy_page(COPY))
+    assert "Whole bean or ground?" in body
+    assert all(name in body for name in NAMES)
+    assert "$19.99" not in body and "-15%" not in body and "Compare" not in body
+    assert "Sort by" not in body and "decaf" not in body
+
+
+def test_without_copy_the_cards_keep_prices() -> None:
+    body = _body(_copy_page(""))
+    assert all(name in body for name in NAMES)
+    assert "$19.99" in body and "$22.99" in body and "Sort by" in body
+
+
+def test_card_chrome_rule_is_for_shop_categories_only() -> None:
+    body = _body(_copy_page(COPY), page_type="listing")
+    assert "$19.99" in body
+
+
+def test_links_written_back_to_back_are_separate_words() -> None:
+    # tag lists write their links with no space between them; CSS lays them apart
+    doc = flatten(parse('<html><body><div class="tags"><a href="/t/action">Action</a>'
+                        '<a href="/t/open-world">Open World</a><a href="/t/racing">Racing</a>'
+                        '</div><p>A <a href="/x">link</a>ed word and <a href="/y">two</a>'
+                        '</p></body></html>'))
+    assert doc.blocks[0].text == "Action Open World Racing"
+    assert doc.blocks[1].text == "A linked word and two"

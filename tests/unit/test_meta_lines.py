@@ -26,7 +26,15 @@ from stripper.options import DEFAULT_OPTIONS
     ("Posted by Peter Bell on August 21, 2019", "dateline"),
     ("Last updated on 17 December 2025", "dateline"),
     ("Publié le 3 février 2009 par Jean-Luc Moreau", "dateline"),
+    ("October 11, 2023 by Autumn Huerter", "byline"),
+    ("By Chris McNamara ⋅ Founder and Editor ⋅ Updated May 6, 2025", "byline"),
+    ("March 12, 2024", "dateline"),
+    ("- June 26, 2025", "dateline"),
+    ("August 16, 2019 - Updated July 9, 2025", "dateline"),
+    ("30 January 2025 / 23:07 GMT", "dateline"),
     # sentences, labels without a date, and names cut short by lower-case words
+    ("January 16, 2026 Computer Overhauls", None),
+    ("In 2019 the company opened its second plant", None),
     ("By the 17th century, coffee had reached Europe", None),
     ("Von Berlin aus fährt der Zug nach Hamburg", None),
     ("By submitting your phone number, you agree", None),
@@ -91,3 +99,14 @@ def test_a_byline_below_the_text_begins_is_content() -> None:
             "que as mantêm há gerações no mercado.</p>")
     body = extract(_page(book), url=URL).body
     assert "Por Maria do Socorro Lima" in body
+
+
+def test_a_byline_and_a_date_set_as_headings_leave_the_body() -> None:
+    """Themes set the byline or the date as an h6 or h2 above the text."""
+    paras = "".join(f"<p>{p}</p>" for p in STORY)
+    html = (f"<html><body><article><h1>Feira ganha nova cobertura</h1><h6>By Jane Doe</h6>"
+            f"<h2>March 12, 2024</h2>{paras}<h2>Os feirantes</h2>{paras}</article>"
+            f"</body></html>")
+    body = extract(html, url=URL).body
+    assert "Jane Doe" not in body and "March 12, 2024" not in body
+    assert "Os feirantes" in body

@@ -540,3 +540,23 @@ def test_faq_questions_do_not_make_an_article_a_thread() -> None:
             "<div class='author-date'>Friday, December 19, 2025</div></div>"
             f"{LONG_BODY * 3}{faq}</body></html>")
     assert extract_metadata(build_tree(html), None, page_type="article").date == "2025-12-19"
+
+
+def test_dateline_next_to_a_headline_nested_in_builder_boxes() -> None:
+    ld = {"@type": "Article", "headline": "Photography trends",
+          "datePublished": "2025-01-29T20:47:55+00:00"}
+    nested = "<div class='box'>" * 5 + "<h1>Photography trends</h1>" + "</div>" * 4
+    html = (f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script>'
+            f"</head><body>{nested}<div class='box'><span class='post-info'>"
+            f"August 19, 2025</span></div></div>{LONG_BODY * 3}</body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="article").date == "2025-08-19"
+
+
+def test_board_post_dates_in_table_cells_date_a_thread_only() -> None:
+    post = ("<table class='tborder'><tr><td class='thead'><img alt='Old'>"
+            "30th March 2025, 16:26</td></tr><tr><td class='alt1'>" + "Question text. " * 40 +
+            "</td></tr></table>")
+    html = (f"<html><body><div class='top'><h1>Encoder settings</h1>{LONG_BODY * 3}</div>"
+            f"{post}</body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="forum").date == "2025-03-30"
+    assert extract_metadata(build_tree(html), None, page_type="article").date is None
