@@ -115,3 +115,13 @@ def test_without_copy_the_cards_keep_prices() -> None:
 def test_card_chrome_rule_is_for_shop_categories_only() -> None:
     body = _body(_copy_page(COPY), page_type="listing")
     assert "$19.99" in body
+
+
+def test_links_written_back_to_back_are_separate_words() -> None:
+    # tag lists write their links with no space between them; CSS lays them apart
+    doc = flatten(parse('<html><body><div class="tags"><a href="/t/action">Action</a>'
+                        '<a href="/t/open-world">Open World</a><a href="/t/racing">Racing</a>'
+                        '</div><p>A <a href="/x">link</a>ed word and <a href="/y">two</a>'
+                        '</p></body></html>'))
+    assert doc.blocks[0].text == "Action Open World Racing"
+    assert doc.blocks[1].text == "A linked word and two"
