@@ -248,6 +248,9 @@ class MetadataOptions:
     # vocabulary (article:published_time) declares the same day as the JSON-LD
     # (docs/metadata.md: +5/-1).
     corroborated_beats_updated: bool = True
+    # On a thread, the first post's shown day beats a structured timestamp one day off
+    # it: the same moment in UTC (docs/metadata.md: +3/-0).
+    thread_local_day: bool = True
     # Title: an <h1> is the headline when this share of its words agrees with a
     # structured title (og:title, JSON-LD headline, <title>); see docs/metadata.md.
     title_agreement: float = 0.6

@@ -187,6 +187,8 @@ def pick_dates(tree: Tree, st: Structured, near: Nearby, url: str | None, option
         if last is not None and ok(last):
             pub = [last]
     win = _local_day(best(pub), u)
+    if relaxed and options.thread_local_day:
+        win = _thread_day(win, tree, pub, near, dayfirst, options)
     if not relaxed:
         win = _first_shown(win, [c for c in near.published if ok(c)], options)
         if options.shown_beats_json_ld:
@@ -253,3 +255,23 @@ def _local_day(win: Candidate[str] | None, u: Candidate[str] | None) -> Candidat
         return win
     gap = abs((date.fromisoformat(win.value) - date.fromisoformat(u.value)).days)
     return u if gap == 1 else win
+
+
+def _thread_day(win: Candidate[str] | None, tree: Tree, pub: list[Candidate[str]],
+                near: Nearby, dayfirst: bool,
+                options: MetadataOptions) -> Candidate[str] | None:
+    """On a thread, a structured timestamp one day off the first post's shown date is
+    the same moment in UTC: boards show posts in their own time zone, and readers date
+    the thread by the day shown ("Feb 14, 2026 | 9:05 pm" with JSON-LD
+    "2026-02-15 03:05:48"). The first post: a dated element next to the headline, the
+    question's microdata date, or the page's first dated element."""
+    if win is None or not win.origin.startswith(("json-ld", "meta")):
+        return win
+    shown = [c for c in near.published if c.origin in ("visible", "time")] or \
+        [c for c in pub if c.origin.startswith("itemprop")]
+    first = shown[0] if shown else page_date(tree, dayfirst=dayfirst, options=options,
+                                             thread=True)
+    if first is None:
+        return win
+    gap = abs((date.fromisoformat(win.value) - date.fromisoformat(first.value)).days)
+    return first if gap == 1 else win
