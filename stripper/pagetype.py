@@ -10,10 +10,11 @@ Three steps, each a small function:
 3. ``model_scores`` (optional): a small multinomial logistic regression over the
    same features and the rule totals (``pagetype_model.json``, trained by
    ``scripts/train_pagetype.py``; pure Python at run time). A page without a URL
-   (a saved file) gets a second model trained on the same pages with their URL
-   measurements left out (``pagetype_model_nourl.json``): the first one leans on
-   the URL, and read without it, it takes many articles for service pages or
-   listings.
+   (a saved file) is measured with the address it declares for itself (canonical
+   link, else ``og:url``); without that either, it gets a second model trained on
+   the same pages with their URL measurements left out
+   (``pagetype_model_nourl.json``): the first one leans on the URL, and read
+   without it, it takes many articles for service pages or listings.
 
 Every signal that fires is a ``Decision`` with stage ``pagetype`` in the trace.
 """
@@ -325,8 +326,27 @@ def model_scores(model: dict[str, Any], x: Features) -> dict[str, float]:
 
 
 # ---------------------------------------------------------------- entry point
+_DECLARED_URL = ('link[rel~="canonical"][href]', 'meta[property="og:url"][content]')
+
+
+def declared_url(tree: Tree) -> str | None:
+    """The absolute address a page declares for itself: its canonical link, else
+    ``og:url``. Saved pages keep them when the address they came from is lost."""
+    for selector in _DECLARED_URL:
+        node = tree.css_first(selector)
+        value = (dom.attr(node, "href") or dom.attr(node, "content") or "").strip() \
+            if node is not None else ""
+        if value.lower().startswith(("http://", "https://")):
+            return value
+    return None
+
+
 def detect_page_type(tree: Tree, url: str | None = None, trace: Trace = NULL_TRACE, *,
                      use_model: bool = True) -> PageTypeResult:
+    if not url:
+        url = declared_url(tree)
+        if url:
+            trace.add("pagetype", "page", "declared-url", "measured", text=url)
     features = measure(tree, url)
     rules = rule_scores(features, trace)
     rule_type = best(rules)

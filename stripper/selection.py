@@ -15,7 +15,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from .dom import Doc
+from .dom import Block, Doc
 from .metadata import date_line, meta_line
 from .options import DEFAULT_OPTIONS, SelectOptions
 from .rules import CALL_TO_ACTION_OPENINGS, NOTE_PARTS, SLIDER_PARTS
@@ -327,12 +327,31 @@ def dedupe(doc: Doc, kept: list[int], min_chars: int,
     return out
 
 
-def drop_echoes(doc: Doc, kept: list[int]) -> list[int]:
-    """Drop a block that repeats the block kept just before it, however short: a
-    shop card shows its name twice (image caption and link) and its price twice
-    (regular and sale price, equal when nothing is on sale)."""
-    return [i for k, i in enumerate(kept)
-            if k == 0 or doc.blocks[i].text != doc.blocks[kept[k - 1]].text]
+def drop_echoes(doc: Doc, kept: list[int], max_chars: int = DEFAULT_OPTIONS.select.echo_max_chars
+                ) -> list[int]:
+    """Drop a block that repeats the block kept just before it: equal to it, however
+    short, or a line of at most ``max_chars`` (not a heading) all of whose words are
+    in it. A shop card shows its name twice (image caption and link), its price
+    twice or three times ("$279.95", then "$279.95 $279.95": regular and sale price,
+    equal when nothing is on sale)."""
+    out = []
+    for k, i in enumerate(kept):
+        if k and _echoes(doc.blocks[i], doc.blocks[kept[k - 1]], max_chars):
+            continue
+        out.append(i)
+    return out
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _echoes(b: Block, prev: Block, max_chars: int) -> bool:
+    if b.text == prev.text:
+        return True
+    if b.heading or b.chars > max_chars:
+        return False
+    words = set(_WORD.findall(b.text.lower()))
+    return bool(words) and words <= set(_WORD.findall(prev.text.lower()))
 
 
 def drop_card_chrome(doc: Doc, scores: Scores, kept: list[int],
@@ -467,7 +486,7 @@ def select(doc: Doc, scores: Scores, options: SelectOptions = DEFAULT_OPTIONS.se
             trace.add("select", doc.path(c.idx), "card-container", "keep",
                       value=scores.titles, threshold=options.card_min_titles)
         kept = dedupe(doc, _keep_cards(doc, scores, c.first, c.end), options.dedupe_min_chars)
-        kept = drop_echoes(doc, kept)
+        kept = drop_echoes(doc, kept, options.echo_max_chars)
         if page_type in options.copy_types:
             kept = drop_card_chrome(doc, scores, kept, options, trace)
         return Selection(container=c.idx, kept=kept, strategy="cards")

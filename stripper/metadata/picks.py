@@ -191,7 +191,7 @@ def pick_dates(tree: Tree, st: Structured, near: Nearby, url: str | None, option
         win = _first_shown(win, [c for c in near.published if ok(c)], options)
         if options.shown_beats_json_ld:
             win = _shown_date(win, [c for c in near.published + near.modified if ok(c)],
-                              dayfirst)
+                              dayfirst, kept=_corroborated(win, pub, near, options))
     return prov.settle("date", win, pub), prov.settle("date_modified", best(mod), mod)
 
 
@@ -214,14 +214,30 @@ def _first_shown(win: Candidate[str] | None, shown: list[Candidate[str]],
 _SCHEMA_ORG = ("json-ld", "meta:datepublished", "itemprop")
 
 
+def _corroborated(win: Candidate[str] | None, pub: list[Candidate[str]], near: Nearby,
+                  options: MetadataOptions) -> bool:
+    """The JSON-LD ``datePublished`` keeps its place against an "Updated …" line next
+    to the headline when a second declaration, a ``<meta>`` date of another vocabulary
+    (``article:published_time``), names the same day: two sources declare the
+    publication and the page labels what it shows as an update. (Without that label,
+    or without a second declaration, readers' date, the shown one, still wins.)"""
+    if win is None or not options.corroborated_beats_updated:
+        return False
+    shown = [c for c in near.published + near.modified if c.origin in ("visible", "time")]
+    if not shown or not any(shown[0] is c for c in near.modified):
+        return False
+    return any(c is not win and c.origin.startswith("meta:") and
+               not c.origin.startswith(_SCHEMA_ORG) and c.value == win.value for c in pub)
+
+
 def _shown_date(win: Candidate[str] | None, near: list[Candidate[str]],
-                dayfirst: bool) -> Candidate[str] | None:
+                dayfirst: bool, *, kept: bool = False) -> Candidate[str] | None:
     """The date shown next to the headline, published or updated, beats a schema.org
     ``datePublished`` (JSON-LD or microdata) shown nowhere near it: readers date the
     page by what they see (plugins keep the first publication in JSON-LD while the page
     shows "Updated Dec 4, 2025"). A numeric date that reads as the structured date in
     the other day/month order ("09.10.2024" for 2024-09-10) shows it."""
-    if win is None or not win.origin.startswith(_SCHEMA_ORG):
+    if win is None or kept or not win.origin.startswith(_SCHEMA_ORG):
         return win
     shown = [c for c in near if c.origin in ("visible", "time")]
     if not shown or any(c.value == win.value or

@@ -496,6 +496,17 @@ def _ld_article(published: str) -> str:
     # meta dates keep their rank
     ('<meta property="article:published_time" content="2020-05-13T20:03:25+00:00">',
      "Updated: January 2, 2025", "2020-05-13"),
+    # a JSON-LD date that article:published_time confirms beats an "Updated" line...
+    (_ld_article("2020-05-13T20:03:25+00:00") +
+     '<meta property="article:published_time" content="2020-05-13T20:03:25Z">',
+     "By Ann Lee Updated on January 2, 2025", "2020-05-13"),
+    # ... but not an unlabelled date, and not when the two declarations disagree
+    (_ld_article("2020-05-13T20:03:25+00:00") +
+     '<meta property="article:published_time" content="2020-05-13T20:03:25Z">',
+     "By Ann Lee · January 2, 2025", "2025-01-02"),
+    (_ld_article("2020-05-13T20:03:25+00:00") +
+     '<meta property="article:published_time" content="2019-03-01T10:00:00Z">',
+     "By Ann Lee Updated on January 2, 2025", "2025-01-02"),
 ])
 def test_shown_date_beats_an_unshown_json_ld_date(head: str, shown: str, iso: str) -> None:
     html = (f"<html><head>{head}</head><body><div class='hero'><h1>Best laptops</h1>"

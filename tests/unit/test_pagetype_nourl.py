@@ -16,7 +16,15 @@ from stripper import extract
 from stripper.dom import build_tree
 from stripper.options import DEFAULT_OPTIONS
 from stripper.pagerules import PAGE_TYPES
-from stripper.pagetype import NO_URL_MODEL_FILE, load_model, measure, without_url
+from stripper.pagetype import (
+    NO_URL_MODEL_FILE,
+    declared_url,
+    detect_page_type,
+    load_model,
+    measure,
+    without_url,
+)
+from stripper.tracing import Trace
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "pages"
 PROSE = ("The committee met on Tuesday to discuss the proposal, which had been debated for "
@@ -60,3 +68,23 @@ def test_no_url_model_ships_in_the_package_and_is_small() -> None:
     assert set(model["classes"]) <= set(PAGE_TYPES)
     assert len(model["coef"]) == len(model["index"]) == len(model["scale"])
     assert not [k for k in model["index"] if k.startswith("url:")]
+
+
+def test_a_saved_page_is_measured_with_the_address_it_declares() -> None:
+    """Canonical link first, then og:url; relative addresses are no address."""
+    page = _article_with_teaser_sidebar()
+    canonical = "https://valley.example/news/council-agrees-plan-for-the-river-bank/"
+    head = (f'<link rel="canonical" href="{canonical}">'
+            '<meta property="og:url" content="https://valley.example/other/">')
+    tree = build_tree(page.replace("</head>", head + "</head>"))
+    assert declared_url(tree) == canonical
+    trace = Trace()
+    result = detect_page_type(tree, None, trace)
+    assert result.page_type == "article"
+    rules = [d.rule for d in trace.decisions]
+    assert "declared-url" in rules and "model" in rules and "model-no-url" not in rules
+    assert declared_url(build_tree(page.replace(
+        "</head>", '<link rel="canonical" href="/news/council/"></head>'))) is None
+    og = '<meta property="og:url" content="https://valley.example/news/council/">'
+    assert declared_url(build_tree(page.replace("</head>", og + "</head>"))) \
+        == "https://valley.example/news/council/"
