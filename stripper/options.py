@@ -246,6 +246,13 @@ class MetadataOptions:
     # A date shown next to the headline beats a schema.org datePublished (JSON-LD,
     # microdata) that the page shows nowhere near it (docs/metadata.md: +25/-12).
     shown_beats_json_ld: bool = True
+    # ... unless what it shows is labelled "Updated" and a <meta> date of another
+    # vocabulary (article:published_time) declares the same day as the JSON-LD
+    # (docs/metadata.md: +5/-1).
+    corroborated_beats_updated: bool = True
+    # On a thread, the first post's shown day beats a structured timestamp one day off
+    # it: the same moment in UTC (docs/metadata.md: +3/-0).
+    thread_local_day: bool = True
     # Title: an <h1> is the headline when this share of its words agrees with a
     # structured title (og:title, JSON-LD headline, <title>); see docs/metadata.md.
     title_agreement: float = 0.6

@@ -196,6 +196,16 @@ def _linked_text(doc: Doc, scores: Scores, i: int, container: int,
     return box
 
 
+def _in_slider(doc: Doc, e: int) -> bool:
+    """Inside a carousel or slider (``rules.SLIDER_PARTS``): slides are cloned."""
+    while e >= 0:
+        el = doc.elements[e]
+        if el.hints and not SLIDER_PARTS.isdisjoint(_HINT_PARTS.split(el.hints)):
+            return True
+        e = el.parent
+    return False
+
+
 def _keep_blocks(doc: Doc, scores: Scores, first: int, end: int, meta_line_chars: int = 0,
                  trace: Trace = NULL_TRACE) -> list[int]:
     cls = [scores.blocks[i].cls for i in range(first, end)]
@@ -299,14 +309,17 @@ def tiny_page(doc: Doc, scores: Scores, options: SelectOptions = DEFAULT_OPTIONS
     return Selection(container=-1, kept=kept, strategy="tiny" if kept else "none")
 
 
-def dedupe(doc: Doc, kept: list[int], min_chars: int) -> list[int]:
+def dedupe(doc: Doc, kept: list[int], min_chars: int,
+           spare: list[bool] | None = None) -> list[int]:
     """Drop blocks whose text already appeared: pages render the same widget or
-    paragraph twice (desktop and mobile copies, sticky repeats)."""
+    paragraph twice (desktop and mobile copies, sticky repeats). ``spare``: blocks
+    never dropped (on service pages the lines of cards outside carousels: offer
+    cards each repeat "Book by Dec 31" or "$200 in instant savings")."""
     seen: set[str] = set()
     out = []
     for i in kept:
         b = doc.blocks[i]
-        if b.chars >= min_chars and not b.pre:
+        if b.chars >= min_chars and not b.pre and not (spare and spare[i]):
             if b.text in seen:
                 continue
             seen.add(b.text)
@@ -480,7 +493,11 @@ def select(doc: Doc, scores: Scores, options: SelectOptions = DEFAULT_OPTIONS.se
     if idx < 0:
         return Selection(container=-1, strategy="none")
     if page_type in options.dedupe_types:
-        kept = dedupe(doc, kept, options.dedupe_min_chars)
+        spare = None
+        if page_type in options.inclusive_types and scores.in_card:
+            spare = [c and not _in_slider(doc, b.element)
+                     for c, b in zip(scores.in_card, doc.blocks)]
+        kept = dedupe(doc, kept, options.dedupe_min_chars, spare)
     if page_type in options.trailing_teaser_types:
         kept = drop_trailing_teasers(doc, scores, kept, options.trailing_teaser_share, trace)
     if page_type in options.drop_headline_types:
