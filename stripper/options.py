@@ -145,7 +145,7 @@ class SelectOptions:
     layout_cell_share: float = 0.5
     # On the inclusive types a linked block of at least this many words, outside
     # carousels and not opening with a call to action, is a card that describes a
-    # service in its link box, not a menu entry (selection._linked_text; wcxb-dev
+    # service in its link box, not a menu entry (service._linked_text; wcxb-dev
     # service F1 +0.006, see docs/algorithm.md; 4-8 words within 0.001).
     linked_text_words: int = 6
     # Card mode (keep every teaser of a listing) is used on listing/collection pages,

@@ -586,7 +586,7 @@ PLACEHOLDER_OPENINGS: tuple[str, ...] = ("lorem ipsum",)
 # Class/id word parts of carousels and sliders. On a service page a linked card
 # whose text reads as a sentence is content (a service described in its link box),
 # but a carousel of linked slides is a strip of teasers (news, case studies, other
-# products) that readers and the ground truth leave out (selection: linked text).
+# products) that readers and the ground truth leave out (service.py: linked text).
 SLIDER_PARTS: frozenset[str] = frozenset({"slide", "slides", "slider", "swiper", "carousel",
                                           "slick", "splide", "glide", "owl"})
 

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from .dom import Block, Doc
 from .metadata import date_line, meta_line
 from .options import DEFAULT_OPTIONS, SelectOptions
-from .rules import CALL_TO_ACTION_OPENINGS, NOTE_PARTS, SLIDER_PARTS
+from .rules import NOTE_PARTS
 from .score import Scores
+from .service import in_slider, keep_inclusive
 from .tracing import NULL_TRACE, Trace
 
 _SHORT_LINKY = 0.5
@@ -119,91 +120,6 @@ def _take_in_headline(doc: Doc, idx: int, trace: Trace) -> int:
     if trace.enabled:
         trace.add("select", doc.path(j), "headline", "widen", text=h1.text)
     return j
-
-
-def _keep_inclusive(doc: Doc, scores: Scores, container: int, options: SelectOptions,
-                    trace: Trace = NULL_TRACE) -> list[int]:
-    """Service pages: every block of the container that is not boilerplate or a
-    link, plus linked text that reads as a described service (``_linked_text``)
-    and the title of its card (the other linked blocks of the same link box)."""
-    e = doc.elements[container]
-    kept: list[int] = []
-    boxes: set[int] = set()  # the <a> elements of cards whose text was kept
-    for i in range(e.first, e.end):
-        s = scores.blocks[i]
-        if s.cls != "bad" and s.link_density <= _SHORT_LINKY:
-            kept.append(i)
-            continue
-        box = _linked_text(doc, scores, i, container, options.linked_text_words)
-        if box is None:
-            continue
-        if trace.enabled:
-            trace.add("select", doc.path(doc.blocks[i].element), "linked-text", "keep",
-                      value=s.link_density, text=doc.blocks[i].text)
-        kept.append(i)
-        if box >= 0:
-            boxes.add(box)
-    if not boxes:
-        return kept
-    return sorted(kept + _card_titles(doc, scores, boxes, set(kept), trace))
-
-
-def _card_titles(doc: Doc, scores: Scores, boxes: set[int], kept: set[int],
-                 trace: Trace) -> list[int]:
-    """The linked headings and labels sharing a link box with kept linked text:
-    a card is its title and its description together."""
-    out = []
-    for box in boxes:
-        el = doc.elements[box]
-        for i in range(el.first, el.end):
-            s = scores.blocks[i]
-            if i in kept or not (s.cls == "heading" or s.reason == "link-density"):
-                continue
-            if trace.enabled:
-                trace.add("select", doc.path(doc.blocks[i].element), "card-title", "keep",
-                          text=doc.blocks[i].text)
-            out.append(i)
-            kept.add(i)
-    return out
-
-
-_CTA_WORDS = "|".join(re.escape(w) for w in CALL_TO_ACTION_OPENINGS)
-_CTA_OPENING = re.compile(rf"(?:{_CTA_WORDS})\b", re.IGNORECASE)
-_NO_BOX = -1
-
-
-def _linked_text(doc: Doc, scores: Scores, i: int, container: int,
-                 min_words: int) -> int | None:
-    """A block that is a link only because its card is one (a service described
-    in its link box): a sentence of ``min_words`` words or more, not a call to
-    action ("Learn more about …"), and not a slide of a carousel. Returns the
-    card's link element (``_NO_BOX`` when the block holds its links itself), or
-    None when the block is navigation."""
-    s = scores.blocks[i]
-    linky = s.reason == "link-density" or (s.cls == "heading" and s.link_density > _SHORT_LINKY)
-    text = doc.blocks[i].text
-    if not linky or text.count(" ") + 1 < min_words or _CTA_OPENING.match(text):
-        return None
-    box = _NO_BOX
-    e = doc.blocks[i].element
-    while e >= 0 and e != container:
-        el = doc.elements[e]
-        if el.hints and not SLIDER_PARTS.isdisjoint(_HINT_PARTS.split(el.hints)):
-            return None
-        if el.tag == "a" and box == _NO_BOX:
-            box = e
-        e = el.parent
-    return box
-
-
-def _in_slider(doc: Doc, e: int) -> bool:
-    """Inside a carousel or slider (``rules.SLIDER_PARTS``): slides are cloned."""
-    while e >= 0:
-        el = doc.elements[e]
-        if el.hints and not SLIDER_PARTS.isdisjoint(_HINT_PARTS.split(el.hints)):
-            return True
-        e = el.parent
-    return False
 
 
 def _keep_blocks(doc: Doc, scores: Scores, first: int, end: int, meta_line_chars: int = 0,
@@ -473,7 +389,7 @@ def select(doc: Doc, scores: Scores, options: SelectOptions = DEFAULT_OPTIONS.se
     if idx >= 0:
         e = doc.elements[idx]
         if page_type in options.inclusive_types:
-            kept = _keep_inclusive(doc, scores, idx, options, trace)
+            kept = keep_inclusive(doc, scores, idx, options, trace)
         else:
             meta_chars = (options.meta_line_chars if page_type in options.meta_line_types
                           else 0)
@@ -495,7 +411,7 @@ def select(doc: Doc, scores: Scores, options: SelectOptions = DEFAULT_OPTIONS.se
     if page_type in options.dedupe_types:
         spare = None
         if page_type in options.inclusive_types and scores.in_card:
-            spare = [c and not _in_slider(doc, b.element)
+            spare = [c and not in_slider(doc, b.element)
                      for c, b in zip(scores.in_card, doc.blocks)]
         kept = dedupe(doc, kept, options.dedupe_min_chars, spare)
     if page_type in options.trailing_teaser_types:
