@@ -155,6 +155,11 @@ class SelectOptions:
     card_min_titles: int = 6
     # Repeated blocks at least this long are kept once (desktop/mobile copies).
     dedupe_min_chars: int = 20
+    # Card mode: a line of at most this many characters whose words all appear in
+    # the line kept just before it is an echo ("$279.95 $279.95" after "$279.95"):
+    # selection.drop_echoes (collection 0.7359 -> 0.7381, listing +0.0004; four
+    # pages better, one 0.02 worse).
+    echo_max_chars: int = 60
     # page types whose article strategy also keeps a repeated block once: a thread
     # repeats posts in reply previews and quotes the markup does not name
     # and service pages, whose sections come in desktop and mobile copies (service
@@ -189,9 +194,11 @@ class SelectOptions:
     copy_types: tuple[str, ...] = ("collection",)
     copy_min_chars: int = 1000
     copy_block_chars: int = 150
-    # a link of fewer words in a card is a label ("Compare", "View details",
-    # "Grey"), not a product name (as ScoreOptions.card_title_words)
-    copy_label_words: int = 4
+    # a link of fewer words in a card of such a page is a label ("Compare", "View
+    # details", "Grey") or a short name the copy speaks for; swept on wcxb-dev:
+    # 4 words 0.7381, 5: 0.7394 (three pages better, none worse), 6: 0.7403 (five
+    # better, one 0.03 worse), 7-12: 0.7398-0.7402 (one page 0.10-0.15 worse)
+    copy_label_words: int = 6
     # When the body comes out shorter than this, clean again conservatively and
     # keep the longer result (calibrated on wcxb-dev: catches over-eager class rules).
     retry_below_chars: int = 200
@@ -239,6 +246,13 @@ class MetadataOptions:
     # A date shown next to the headline beats a schema.org datePublished (JSON-LD,
     # microdata) that the page shows nowhere near it (docs/metadata.md: +25/-12).
     shown_beats_json_ld: bool = True
+    # ... unless what it shows is labelled "Updated" and a <meta> date of another
+    # vocabulary (article:published_time) declares the same day as the JSON-LD
+    # (docs/metadata.md: +5/-1).
+    corroborated_beats_updated: bool = True
+    # On a thread, the first post's shown day beats a structured timestamp one day off
+    # it: the same moment in UTC (docs/metadata.md: +3/-0).
+    thread_local_day: bool = True
     # Title: an <h1> is the headline when this share of its words agrees with a
     # structured title (og:title, JSON-LD headline, <title>); see docs/metadata.md.
     title_agreement: float = 0.6

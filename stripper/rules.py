@@ -191,8 +191,11 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
               guarded=False, max_paragraphs=None, essential=True),
     TokenRule("share-bar",
               ("share", "shares", "sharing", "sharedaddy", "addtoany", "a2a", "social", "socials",
-               "shariff", "ssba", "sharethis", "social-links", "socialmedia"),
-              "share buttons and social links", guarded=False, essential=True),
+               "shariff", "ssba", "sharethis", "social-links", "socialmedia",
+               "compartilhar", "compartilhe", "compartir", "comparte", "partager", "partage",
+               "teilen", "condividi", "condivisione"),
+              "share buttons and social links (class names in Portuguese, Spanish, French, "
+              "German and Italian too)", guarded=False, essential=True),
     TokenRule("newsletter",
               ("newsletter", "newsletters", "subscribe", "signup",
                "mc4wp", "optin", "mailchimp", "mc_embed_signup"),

@@ -15,7 +15,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from .dom import Doc
+from .dom import Block, Doc
 from .metadata import date_line, meta_line
 from .options import DEFAULT_OPTIONS, SelectOptions
 from .rules import CALL_TO_ACTION_OPENINGS, NOTE_PARTS, SLIDER_PARTS
@@ -196,6 +196,16 @@ def _linked_text(doc: Doc, scores: Scores, i: int, container: int,
     return box
 
 
+def _in_slider(doc: Doc, e: int) -> bool:
+    """Inside a carousel or slider (``rules.SLIDER_PARTS``): slides are cloned."""
+    while e >= 0:
+        el = doc.elements[e]
+        if el.hints and not SLIDER_PARTS.isdisjoint(_HINT_PARTS.split(el.hints)):
+            return True
+        e = el.parent
+    return False
+
+
 def _keep_blocks(doc: Doc, scores: Scores, first: int, end: int, meta_line_chars: int = 0,
                  trace: Trace = NULL_TRACE) -> list[int]:
     cls = [scores.blocks[i].cls for i in range(first, end)]
@@ -299,14 +309,17 @@ def tiny_page(doc: Doc, scores: Scores, options: SelectOptions = DEFAULT_OPTIONS
     return Selection(container=-1, kept=kept, strategy="tiny" if kept else "none")
 
 
-def dedupe(doc: Doc, kept: list[int], min_chars: int) -> list[int]:
+def dedupe(doc: Doc, kept: list[int], min_chars: int,
+           spare: list[bool] | None = None) -> list[int]:
     """Drop blocks whose text already appeared: pages render the same widget or
-    paragraph twice (desktop and mobile copies, sticky repeats)."""
+    paragraph twice (desktop and mobile copies, sticky repeats). ``spare``: blocks
+    never dropped (on service pages the lines of cards outside carousels: offer
+    cards each repeat "Book by Dec 31" or "$200 in instant savings")."""
     seen: set[str] = set()
     out = []
     for i in kept:
         b = doc.blocks[i]
-        if b.chars >= min_chars and not b.pre:
+        if b.chars >= min_chars and not b.pre and not (spare and spare[i]):
             if b.text in seen:
                 continue
             seen.add(b.text)
@@ -314,12 +327,31 @@ def dedupe(doc: Doc, kept: list[int], min_chars: int) -> list[int]:
     return out
 
 
-def drop_echoes(doc: Doc, kept: list[int]) -> list[int]:
-    """Drop a block that repeats the block kept just before it, however short: a
-    shop card shows its name twice (image caption and link) and its price twice
-    (regular and sale price, equal when nothing is on sale)."""
-    return [i for k, i in enumerate(kept)
-            if k == 0 or doc.blocks[i].text != doc.blocks[kept[k - 1]].text]
+def drop_echoes(doc: Doc, kept: list[int], max_chars: int = DEFAULT_OPTIONS.select.echo_max_chars
+                ) -> list[int]:
+    """Drop a block that repeats the block kept just before it: equal to it, however
+    short, or a line of at most ``max_chars`` (not a heading) all of whose words are
+    in it. A shop card shows its name twice (image caption and link), its price
+    twice or three times ("$279.95", then "$279.95 $279.95": regular and sale price,
+    equal when nothing is on sale)."""
+    out = []
+    for k, i in enumerate(kept):
+        if k and _echoes(doc.blocks[i], doc.blocks[kept[k - 1]], max_chars):
+            continue
+        out.append(i)
+    return out
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _echoes(b: Block, prev: Block, max_chars: int) -> bool:
+    if b.text == prev.text:
+        return True
+    if b.heading or b.chars > max_chars:
+        return False
+    words = set(_WORD.findall(b.text.lower()))
+    return bool(words) and words <= set(_WORD.findall(prev.text.lower()))
 
 
 def drop_card_chrome(doc: Doc, scores: Scores, kept: list[int],
@@ -454,14 +486,18 @@ def select(doc: Doc, scores: Scores, options: SelectOptions = DEFAULT_OPTIONS.se
             trace.add("select", doc.path(c.idx), "card-container", "keep",
                       value=scores.titles, threshold=options.card_min_titles)
         kept = dedupe(doc, _keep_cards(doc, scores, c.first, c.end), options.dedupe_min_chars)
-        kept = drop_echoes(doc, kept)
+        kept = drop_echoes(doc, kept, options.echo_max_chars)
         if page_type in options.copy_types:
             kept = drop_card_chrome(doc, scores, kept, options, trace)
         return Selection(container=c.idx, kept=kept, strategy="cards")
     if idx < 0:
         return Selection(container=-1, strategy="none")
     if page_type in options.dedupe_types:
-        kept = dedupe(doc, kept, options.dedupe_min_chars)
+        spare = None
+        if page_type in options.inclusive_types and scores.in_card:
+            spare = [c and not _in_slider(doc, b.element)
+                     for c, b in zip(scores.in_card, doc.blocks)]
+        kept = dedupe(doc, kept, options.dedupe_min_chars, spare)
     if page_type in options.trailing_teaser_types:
         kept = drop_trailing_teasers(doc, scores, kept, options.trailing_teaser_share, trace)
     if page_type in options.drop_headline_types:

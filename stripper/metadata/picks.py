@@ -187,11 +187,13 @@ def pick_dates(tree: Tree, st: Structured, near: Nearby, url: str | None, option
         if last is not None and ok(last):
             pub = [last]
     win = _local_day(best(pub), u)
+    if relaxed and options.thread_local_day:
+        win = _thread_day(win, tree, pub, near, dayfirst, options)
     if not relaxed:
         win = _first_shown(win, [c for c in near.published if ok(c)], options)
         if options.shown_beats_json_ld:
             win = _shown_date(win, [c for c in near.published + near.modified if ok(c)],
-                              dayfirst)
+                              dayfirst, kept=_corroborated(win, pub, near, options))
     return prov.settle("date", win, pub), prov.settle("date_modified", best(mod), mod)
 
 
@@ -214,14 +216,30 @@ def _first_shown(win: Candidate[str] | None, shown: list[Candidate[str]],
 _SCHEMA_ORG = ("json-ld", "meta:datepublished", "itemprop")
 
 
+def _corroborated(win: Candidate[str] | None, pub: list[Candidate[str]], near: Nearby,
+                  options: MetadataOptions) -> bool:
+    """The JSON-LD ``datePublished`` keeps its place against an "Updated …" line next
+    to the headline when a second declaration, a ``<meta>`` date of another vocabulary
+    (``article:published_time``), names the same day: two sources declare the
+    publication and the page labels what it shows as an update. (Without that label,
+    or without a second declaration, readers' date, the shown one, still wins.)"""
+    if win is None or not options.corroborated_beats_updated:
+        return False
+    shown = [c for c in near.published + near.modified if c.origin in ("visible", "time")]
+    if not shown or not any(shown[0] is c for c in near.modified):
+        return False
+    return any(c is not win and c.origin.startswith("meta:") and
+               not c.origin.startswith(_SCHEMA_ORG) and c.value == win.value for c in pub)
+
+
 def _shown_date(win: Candidate[str] | None, near: list[Candidate[str]],
-                dayfirst: bool) -> Candidate[str] | None:
+                dayfirst: bool, *, kept: bool = False) -> Candidate[str] | None:
     """The date shown next to the headline, published or updated, beats a schema.org
     ``datePublished`` (JSON-LD or microdata) shown nowhere near it: readers date the
     page by what they see (plugins keep the first publication in JSON-LD while the page
     shows "Updated Dec 4, 2025"). A numeric date that reads as the structured date in
     the other day/month order ("09.10.2024" for 2024-09-10) shows it."""
-    if win is None or not win.origin.startswith(_SCHEMA_ORG):
+    if win is None or kept or not win.origin.startswith(_SCHEMA_ORG):
         return win
     shown = [c for c in near if c.origin in ("visible", "time")]
     if not shown or any(c.value == win.value or
@@ -237,3 +255,23 @@ def _local_day(win: Candidate[str] | None, u: Candidate[str] | None) -> Candidat
         return win
     gap = abs((date.fromisoformat(win.value) - date.fromisoformat(u.value)).days)
     return u if gap == 1 else win
+
+
+def _thread_day(win: Candidate[str] | None, tree: Tree, pub: list[Candidate[str]],
+                near: Nearby, dayfirst: bool,
+                options: MetadataOptions) -> Candidate[str] | None:
+    """On a thread, a structured timestamp one day off the first post's shown date is
+    the same moment in UTC: boards show posts in their own time zone, and readers date
+    the thread by the day shown ("Feb 14, 2026 | 9:05 pm" with JSON-LD
+    "2026-02-15 03:05:48"). The first post: a dated element next to the headline, the
+    question's microdata date, or the page's first dated element."""
+    if win is None or not win.origin.startswith(("json-ld", "meta")):
+        return win
+    shown = [c for c in near.published if c.origin in ("visible", "time")] or \
+        [c for c in pub if c.origin.startswith("itemprop")]
+    first = shown[0] if shown else page_date(tree, dayfirst=dayfirst, options=options,
+                                             thread=True)
+    if first is None:
+        return win
+    gap = abs((date.fromisoformat(win.value) - date.fromisoformat(first.value)).days)
+    return first if gap == 1 else win

@@ -53,10 +53,19 @@ def test_a_card_shows_its_name_and_price_once() -> None:
 
 
 def test_echoes_are_dropped_only_right_after_their_twin() -> None:
-    doc = flatten(parse("<html><body><p>$19.99</p><p>$19.99</p><p>Blue</p>"
-                        "<p>$19.99</p></body></html>"))
+    doc = flatten(parse("<html><body><p>$19.99</p><p>$19.99</p><p>$19.99 $19.99</p>"
+                        "<p>Blue</p><p>$19.99</p><h3>Blue</h3><p>Blue</p></body></html>"))
     kept = drop_echoes(doc, list(range(len(doc.blocks))))
-    assert [doc.blocks[i].text for i in kept] == ["$19.99", "Blue", "$19.99"]
+    assert [doc.blocks[i].text for i in kept] == ["$19.99", "Blue", "$19.99", "Blue"]
+
+
+def test_a_long_line_or_a_heading_made_of_earlier_words_is_no_echo() -> None:
+    doc = flatten(parse("<html><body><p>Sofa grey cushions throw blanket</p>"
+                        "<p>Grey sofa, grey cushions, grey throw, grey blanket</p>"
+                        "<h3>Grey sofa</h3></body></html>"))
+    kept = drop_echoes(doc, list(range(len(doc.blocks))), max_chars=30)
+    assert len(kept) == 3
+    assert len(drop_echoes(doc, [0, 1], max_chars=60)) == 1
 
 
 def test_a_section_heading_classed_header_is_kept() -> None:

@@ -110,3 +110,14 @@ def test_a_byline_and_a_date_set_as_headings_leave_the_body() -> None:
     body = extract(html, url=URL).body
     assert "Jane Doe" not in body and "March 12, 2024" not in body
     assert "Os feirantes" in body
+
+
+def test_a_share_bar_named_in_portuguese_goes_and_the_standfirst_stays() -> None:
+    """Left in place, a share bar is a bad block right after the standfirst, and
+    the heading rule drops the standfirst with it (share words in six languages)."""
+    bar = ('<div class="compartilhar"><span>Compartilhe:</span><a href="#">WhatsApp</a>'
+           '<a href="#">Facebook</a></div>')
+    html = _page().replace('<div class="materia-corpo">', bar + '<div class="materia-corpo">')
+    body = extract(html, url=URL).body
+    assert "WhatsApp" not in body
+    assert "Prefeitura promete reorganizar" in body

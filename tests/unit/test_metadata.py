@@ -406,6 +406,20 @@ def test_thread_dates_read_past_edit_notes_and_profile_labels() -> None:
     assert extract_metadata(build_tree(html), None, page_type="forum").date == "2019-02-23"
 
 
+@pytest.mark.parametrize(("posted", "iso"), [
+    ("2026-02-15 03:05:48", "2026-02-14"),  # a day off the shown first post: UTC
+    ("2026-02-18 03:05:48", "2026-02-18"),  # days apart: the structured date stays
+])
+def test_thread_shows_its_first_post_in_local_time(posted: str, iso: str) -> None:
+    ld = {"@type": "DiscussionForumPosting", "headline": "Encoder settings",
+          "datePublished": posted}
+    html = (f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script>'
+            "</head><body><h1>Encoder settings</h1><div class='post'>"
+            "<div class='post-date'>Feb 14, 2026 | 9:05 pm</div>"
+            f"<p>{'Question text. ' * 40}</p></div></body></html>")
+    assert extract_metadata(build_tree(html), None, page_type="forum").date == iso
+
+
 def test_citation_with_numbers_is_not_a_dateline() -> None:
     html = (f"<html><body><main><h1>The Fold-and-Cut Problem</h1>{LONG_BODY * 3}"
             "<p><i>Science</i>, volume 162, number 22, November 30, 2002.</p></main></body></html>")
@@ -496,6 +510,17 @@ def _ld_article(published: str) -> str:
     # meta dates keep their rank
     ('<meta property="article:published_time" content="2020-05-13T20:03:25+00:00">',
      "Updated: January 2, 2025", "2020-05-13"),
+    # a JSON-LD date that article:published_time confirms beats an "Updated" line...
+    (_ld_article("2020-05-13T20:03:25+00:00") +
+     '<meta property="article:published_time" content="2020-05-13T20:03:25Z">',
+     "By Ann Lee Updated on January 2, 2025", "2020-05-13"),
+    # ... but not an unlabelled date, and not when the two declarations disagree
+    (_ld_article("2020-05-13T20:03:25+00:00") +
+     '<meta property="article:published_time" content="2020-05-13T20:03:25Z">',
+     "By Ann Lee · January 2, 2025", "2025-01-02"),
+    (_ld_article("2020-05-13T20:03:25+00:00") +
+     '<meta property="article:published_time" content="2019-03-01T10:00:00Z">',
+     "By Ann Lee Updated on January 2, 2025", "2025-01-02"),
 ])
 def test_shown_date_beats_an_unshown_json_ld_date(head: str, shown: str, iso: str) -> None:
     html = (f"<html><head>{head}</head><body><div class='hero'><h1>Best laptops</h1>"

@@ -348,3 +348,14 @@ def test_legal_fine_print_goes_but_a_legal_practice_section_stays() -> None:
     text, _ = cleaned(f'<html><body><p>{PROSE}</p><div class="legal-services">{practice}</div>'
                       "</body></html>")
     assert text.count("KEEP") == 4
+
+
+def test_a_line_repeated_by_each_offer_card_stays_but_cloned_slides_go() -> None:
+    cards = "".join(f'<div class="offer"><a href="/o/{i}">{place} getaway deals</a>'
+                    "<p>Book by December 31, 2025</p></div>"
+                    for i, place in enumerate(("Cancun", "Punta Cana", "Montego Bay")))
+    text = _selected_text(_service_page(cards), "service")
+    assert text.count("Book by December 31, 2025") == 3
+    slides = f'<div class="carousel">{cards}{cards}</div>'
+    text = _selected_text(_service_page(slides), "service")
+    assert text.count("Book by December 31, 2025") == 1
