@@ -287,6 +287,10 @@ NOT_PAGE_LD_TYPES: frozenset[str] = frozenset({"videoobject", "review", "answer"
 # <title> names the page ("Data analytics consulting"): their headline is the cleaned
 # <title>/og:title when the two disagree (measured on wcxb-dev: docs/metadata.md).
 TAGLINE_PAGE_TYPES: frozenset[str] = frozenset({"service"})
+# Class/id/itemprop words of a <h1> marked as the entry's title, and of a banner
+# around a <h1> (a section or archive label): inputs of the headline ranker.
+HEADLINE_MARKS = re.compile(r"title|headline|heading", re.IGNORECASE)
+BANNER_MARKS = re.compile(r"banner|hero|page-header|archive|category", re.IGNORECASE)
 # Words that mark a heading as page chrome, not a headline (menus, widgets).
 NOT_HEADLINE: frozenset[str] = frozenset({
     "menu", "navigation", "breadcrumb", "breadcrumbs", "cart", "sidebar", "newsletter",

@@ -23,8 +23,10 @@ from urllib.parse import urlsplit
 from .. import dom
 from ..dom import Node, Tree
 from ..metarules import (
+    BANNER_MARKS,
     GENERIC_TITLE_SEGMENTS,
     HEADING_LABELS,
+    HEADLINE_MARKS,
     META_SITENAME,
     META_TITLE,
     NOT_HEADLINE,
@@ -402,6 +404,8 @@ def title_options(tree: Tree, st: Structured, names: list[str], options: Metadat
             add(text, "h1_raw", "h1")
         if _is_site(text, names, leading=True):
             add(clean, "h1_site", "h1")
+        for flag in _h1_marks(node):
+            add(clean, flag, "h1")
     for text, node in headings(st.h2[:20]):
         if not _in_chrome(node):
             add(text, "h2_main", "h2")
@@ -410,6 +414,30 @@ def title_options(tree: Tree, st: Structured, names: list[str], options: Metadat
     for opt in opts:
         _measure(opt, names, context)
     return opts
+
+
+
+
+def _h1_marks(node: Node) -> list[str]:
+    """How the template marks a ``<h1>``: as the entry's title, inside an article or
+    main element, or inside a banner."""
+    out: list[str] = []
+    marks = " ".join(filter(None, (dom.attr(node, "class"), dom.attr(node, "id"),
+                                   dom.attr(node, "itemprop"))))
+    if HEADLINE_MARKS.search(marks):
+        out.append("h1_titleclass")
+    p, hops = node.parent, 0
+    while p is not None and hops < 8:
+        t = dom.tag(p)
+        if t in ("article", "main"):
+            out.append("h1_in_article")
+            break
+        cls = " ".join(filter(None, (dom.attr(p, "class"), dom.attr(p, "id"))))
+        if BANNER_MARKS.search(cls):
+            out.append("h1_banner")
+            break
+        p, hops = p.parent, hops + 1
+    return out
 
 
 def _structured_sources(tree: Tree, st: Structured) -> list[tuple[str, str]]:

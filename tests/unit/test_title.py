@@ -170,8 +170,15 @@ def test_title_options_merge_sources_and_cut_segments() -> None:
     assert opts["Ten ways to bake bread | Recipes"]["title:prefix"] == 1.0
     assert opts["Crumbs"]["title:seg_site"] == 1.0 and opts["Crumbs"]["is_site"] == 1.0
     h1 = opts["Bread, ten ways"]
-    assert h1["rule"] == h1["h1_main"] == h1["h1_first"] == 1.0
+    assert h1["rule"] == h1["h1_main"] == h1["h1_first"] == h1["h1_in_article"] == 1.0
     assert "og:full" not in h1 and h1["n_src"] == 1.0
+    assert "h1_titleclass" not in h1 and "h1_banner" not in h1
+
+
+def test_title_options_read_how_the_template_marks_the_h1() -> None:
+    html = RANKED.replace("<article><h1>", '<div class="page-banner"><h1 class="entry-title">')
+    h1 = _options(html)["Bread, ten ways"]
+    assert h1["h1_titleclass"] == h1["h1_banner"] == 1.0 and "h1_in_article" not in h1
 
 
 def test_ranker_overrules_the_rules_and_keeps_their_heading(monkeypatch) -> None:  # type: ignore[no-untyped-def]
