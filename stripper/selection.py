@@ -421,9 +421,14 @@ def select(doc: Doc, scores: Scores, options: SelectOptions = DEFAULT_OPTIONS.se
     e = doc.elements[idx]
     if trace.enabled:
         kept_set = set(kept)
+        # blocks a specific rule already dropped (headline, byline, trailing teaser…)
+        # are not reported a second time as dropped by context
+        told = {(d.node, d.text) for d in trace.decisions
+                if d.stage == "select" and d.verdict.startswith("drop")}
         for i in range(e.first, e.end):
             b = doc.blocks[i]
-            if i not in kept_set and b.chars >= 15:
+            if (i not in kept_set and b.chars >= 15
+                    and (doc.path(b.element), b.text[:80]) not in told):
                 trace.add("select", doc.path(b.element), scores.blocks[i].reason,
                           "drop (context)" if scores.blocks[i].cls != "bad" else "drop",
                           value=scores.blocks[i].link_density, text=b.text)

@@ -121,3 +121,12 @@ def test_a_share_bar_named_in_portuguese_goes_and_the_standfirst_stays() -> None
     body = extract(html, url=URL).body
     assert "WhatsApp" not in body
     assert "Prefeitura promete reorganizar" in body
+
+
+def test_explain_reports_each_dropped_line_once() -> None:
+    record = extract(_page(), url=URL, options=dataclasses.replace(DEFAULT_OPTIONS, trace=True))
+    drops = [(d.node, d.text) for d in record.trace
+             if d.stage == "select" and d.verdict.startswith("drop")]
+    rules = {d.rule for d in record.trace if d.stage == "select"}
+    assert {"byline", "dateline", "headline"} <= rules
+    assert len(drops) == len(set(drops))
