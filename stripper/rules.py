@@ -482,7 +482,7 @@ BOILERPLATE_PHRASES: tuple[str, ...] = (
 # Blog » …"): a short block of three or more parts joined by one of these, with a
 # link in it, is a trail whatever its class (sites without a breadcrumb class,
 # table layouts).
-BREADCRUMB_SEPARATORS: tuple[str, ...] = (">", "›", "»", "→", "/", "⟩", "▸", "»")
+BREADCRUMB_SEPARATORS: tuple[str, ...] = (">", "›", "»", "→", "/", "⟩", "▸")
 
 # Sentences that disclose affiliate links and sponsorship: short notices around
 # reviews and buying guides, never the text itself (lower-case regex parts).

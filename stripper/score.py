@@ -67,7 +67,7 @@ _READING_TIME = re.compile(READING_TIME)
 _CRUMB_CHARS = 150
 _CRUMB_PART = 60
 _CRUMB_LINKS = 0.2
-_CRUMB_SEPS = tuple(f" {c} " for c in dict.fromkeys(BREADCRUMB_SEPARATORS))
+_CRUMB_SEPS = tuple(f" {c} " for c in BREADCRUMB_SEPARATORS)
 _SEMANTIC_TAGS = {"article": 0.3, "main": 0.3}
 _SEMANTIC_PROPS = {"articlebody": 0.5, "text": 0.2, "mainentityofpage": 0.1}
 
