@@ -106,6 +106,32 @@ def _forms_off() -> None:
     cl.TAG_RULES = tuple(r for r in cl.TAG_RULES if r.name != "forms")  # type: ignore
 
 
+def _card_chrome_off() -> None:
+    _with_options(select={"copy_types": ()})
+
+
+def _echoes_off() -> None:
+    import stripper.selection as se
+
+    se.drop_echoes = lambda doc, kept, max_chars=0: kept  # type: ignore
+
+
+def _linked_text_off() -> None:
+    _with_options(select={"linked_text_words": 10**6})
+
+
+def _meta_lines_off() -> None:
+    _with_options(select={"meta_line_types": ()})
+
+
+def _headline_drop_off() -> None:
+    _with_options(select={"drop_headline_types": ()})
+
+
+def _layout_cell_off() -> None:
+    _with_options(select={"layout_cell_types": ()})
+
+
 VARIANTS: dict[str, Patch | None] = {
     "full pipeline": None,
     "page type off (every page an article)": _page_type_off,
@@ -120,6 +146,12 @@ VARIANTS: dict[str, Patch | None] = {
     "form removal off": _forms_off,
     "repeated-block dedupe off": _dedupe_off,
     "product description/spec sections off": _product_sections_off,
+    "shop card chrome drop off": _card_chrome_off,
+    "card echo drop off": _echoes_off,
+    "service linked text off": _linked_text_off,
+    "byline/dateline line drop off": _meta_lines_off,
+    "article headline drop off": _headline_drop_off,
+    "layout-table cell off": _layout_cell_off,
 }
 
 _PATCH: Patch | None = None
@@ -152,11 +184,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("dataset", type=Path)
     ap.add_argument("--limit", type=int)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--only", action="append", default=[], metavar="TEXT",
+                    help="run only the variants whose name contains TEXT (repeatable; "
+                         "the full pipeline always runs)")
     args = ap.parse_args(argv)
     if not (args.dataset / "html").is_dir():
         print(f"no WCXB-layout folder at {args.dataset}", file=sys.stderr)
         return 2
-    rows = {name: run(args.dataset, name, args.limit, args.jobs) for name in VARIANTS}
+    names = [n for n in VARIANTS if n == "full pipeline" or not args.only
+             or any(o in n for o in args.only)]
+    rows = {name: run(args.dataset, name, args.limit, args.jobs) for name in names}
     types = [k for k in rows["full pipeline"] if k != "all"]
     print("| variant | all | " + " | ".join(types) + " |")
     print("|---|---:|" + "---:|" * len(types))
