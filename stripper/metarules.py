@@ -44,6 +44,11 @@ META_PUBLISHED: tuple[str, ...] = (
     "publisheddate", "published", "date-pub", "ms.date", "datecreated", "published-date",
     "w-published-date",
 )
+# Citation-index tags of scholarly papers (Highwire Press, read by Google Scholar):
+# they date the page even where its type is one without dates (docs/metadata.md).
+PAPER_DATE_META: tuple[str, ...] = (
+    "citation_publication_date", "citation_date", "citation_online_date",
+)
 META_MODIFIED: tuple[str, ...] = (
     "article:modified_time", "og:updated_time", "article:modified", "datemodified",
     "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "revised",

@@ -416,6 +416,27 @@ def page_date(tree: Tree, *, dayfirst: bool, options: MetadataOptions,
                           options=options) or updated
 
 
+def pubdate_time(tree: Tree, *, dayfirst: bool,
+                 options: MetadataOptions) -> Candidate[str] | None:
+    """The first ``<time pubdate>`` outside chrome, comments and widgets: the HTML5
+    draft's mark of the publication date of the enclosing article or of the page
+    (WordPress, Squarespace and Drupal themes still write it), wherever it stands."""
+    body = tree.body
+    nodes = tree.css("time[pubdate]") if body is not None else []
+    if body is None or not nodes:
+        return None
+    reader = _Reader(body, dayfirst=dayfirst, relaxed=False, options=options)
+    for node in nodes[:options.page_date_elements]:
+        if _in_chrome(node, reader):
+            continue
+        found = Nearby()
+        _dates(node, reader.tokens(node), dayfirst, options, found)
+        if found.published:
+            c = found.published[0]
+            return Candidate(c.value, "time:pubdate", c.raw, DATE_PRECEDENCE["time"])
+    return None
+
+
 _NOT_DATELINE_PARENTS = frozenset({"script", "style", "option"})
 _DATE_NOISE = re.compile(
     r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:" + "|".join(WEEKDAYS) +
