@@ -416,13 +416,13 @@ def page_date(tree: Tree, *, dayfirst: bool, options: MetadataOptions,
                           options=options) or updated
 
 
-def pubdate_time(tree: Tree, *, dayfirst: bool,
+def pubdate_time(tree: Tree, nodes: list[Node], *, dayfirst: bool,
                  options: MetadataOptions) -> Candidate[str] | None:
     """The first ``<time pubdate>`` outside chrome, comments and widgets: the HTML5
     draft's mark of the publication date of the enclosing article or of the page
-    (WordPress, Squarespace and Drupal themes still write it), wherever it stands."""
+    (WordPress, Squarespace and Drupal themes still write it), wherever it stands.
+    ``nodes``: the page's ``<time pubdate>`` elements (``Structured.pubdates``)."""
     body = tree.body
-    nodes = tree.css("time[pubdate]") if body is not None else []
     if body is None or not nodes:
         return None
     reader = _Reader(body, dayfirst=dayfirst, relaxed=False, options=options)

@@ -182,7 +182,7 @@ def pick_dates(tree: Tree, st: Structured, near: Nearby, url: str | None, option
                          max_future_days=options.max_future_days)
 
     if not relaxed:
-        near = _with_pubdate(tree, near, dayfirst, options)
+        near = _with_pubdate(tree, st, near, dayfirst, options)
     pub = _structured_dates(st, ("datePublished", "dateCreated"), META_PUBLISHED, dayfirst)
     pub += [c for c in near.published if ok(c)]
     u = url_date(url)
@@ -219,13 +219,13 @@ def pick_dates(tree: Tree, st: Structured, near: Nearby, url: str | None, option
     return prov.settle("date", win, pub), prov.settle("date_modified", best(mod), mod)
 
 
-def _with_pubdate(tree: Tree, near: Nearby, dayfirst: bool,
+def _with_pubdate(tree: Tree, st: Structured, near: Nearby, dayfirst: bool,
                   options: MetadataOptions) -> Nearby:
     """The headline's zone plus a ``<time pubdate>`` read anywhere on the page, when
     the zone does not show that day already (docs/metadata.md)."""
     if not options.time_pubdate:
         return near
-    c = pubdate_time(tree, dayfirst=dayfirst, options=options)
+    c = pubdate_time(tree, st.pubdates, dayfirst=dayfirst, options=options)
     if c is None or any(p.value == c.value for p in near.published):
         return near
     return replace(near, published=near.published + [c])

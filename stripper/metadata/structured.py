@@ -115,6 +115,7 @@ class Structured:
     rel_authors: list[Node] = field(default_factory=list)
     canonical: str | None = None
     lang_nodes: list[Node] = field(default_factory=list)  # elements below <html> with lang
+    pubdates: list[Node] = field(default_factory=list)  # <time pubdate> elements
 
     @property
     def declares_article(self) -> bool:
@@ -137,7 +138,7 @@ class Structured:
 
 # One pass over the document collects every element the metadata stage reads.
 _COLLECT = ('meta, script[type="application/ld+json"], h1, h2, [itemprop], [itemtype], '
-            'a[rel~="author"], link[rel="canonical"], body [lang]')
+            'a[rel~="author"], link[rel="canonical"], body [lang], time[pubdate]')
 
 
 def read_structured(tree: Tree) -> Structured:
@@ -164,6 +165,8 @@ def read_structured(tree: Tree) -> Structured:
             s.h2.append(node)
         elif t == "link":
             s.canonical = s.canonical or a.get("href")
+        elif t == "time" and "pubdate" in a:
+            s.pubdates.append(node)
         if a.get("lang") and t not in ("html", "meta", "script", "link") \
                 and len(s.lang_nodes) < 20:
             s.lang_nodes.append(node)
