@@ -57,6 +57,8 @@ META_SITENAME: tuple[str, ...] = ("og:site_name", "application-name",
                                   "apple-mobile-web-app-title")
 META_DESCRIPTION: tuple[str, ...] = ("og:description", "description", "twitter:description",
                                      "dc.description")
+# after <link rel="canonical">
+CANONICAL_META: tuple[str, ...] = ("og:url",)
 META_IMAGE: tuple[str, ...] = ("og:image", "og:image:url", "twitter:image", "twitter:image:src")
 META_TAGS: tuple[str, ...] = ("article:tag", "article:section", "keywords", "news_keywords",
                               "parsely-tags")
