@@ -426,8 +426,9 @@ def pubdate_time(tree: Tree, nodes: list[Node], *, dayfirst: bool,
     if body is None or not nodes:
         return None
     reader = _Reader(body, dayfirst=dayfirst, relaxed=False, options=options)
+    has_h1 = reader.holds_h1(body)
     for node in nodes[:options.page_date_elements]:
-        if _in_chrome(node, reader):
+        if _in_chrome(node, reader) or has_h1 and _other_article(node, reader):
             continue
         found = Nearby()
         _dates(node, reader.tokens(node), dayfirst, options, found)
@@ -435,6 +436,17 @@ def pubdate_time(tree: Tree, nodes: list[Node], *, dayfirst: bool,
             c = found.published[0]
             return Candidate(c.value, "time:pubdate", c.raw, DATE_PRECEDENCE["time"])
     return None
+
+
+def _other_article(node: Node, reader: _Reader) -> bool:
+    """The nearest ``<article>`` around the node does not hold the ``<h1>``: a teaser
+    or an embedded post, which the node dates instead of the page."""
+    p = node.parent
+    while p is not None and dom.tag(p) not in ("body", "html"):
+        if dom.tag(p) == "article":
+            return not reader.holds_h1(p)
+        p = p.parent
+    return False
 
 
 _NOT_DATELINE_PARENTS = frozenset({"script", "style", "option"})

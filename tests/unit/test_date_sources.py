@@ -34,6 +34,18 @@ def test_time_pubdate_far_from_headline_is_the_shown_date() -> None:
     assert any(d.node == "date" and d.rule == "json-ld:datePublished" for d in m.candidates)
 
 
+def test_time_pubdate_of_a_teaser_article_is_not_the_page_date() -> None:
+    teaser = PUBDATE.replace(
+        "<div class='article-body__published'>",
+        "<article class='card'><h2>More tools</h2><time pubdate datetime='2025-10-02'>"
+        "October 2, 2025</time></article><div class='article-body__published'>")
+    m = extract_metadata(build_tree(teaser), None, page_type="article")
+    assert m.date == "2025-08-13"
+    only_teaser = teaser.replace("<time pubdate datetime='2025-08-13'>", "<time>")
+    m = extract_metadata(build_tree(only_teaser), None, page_type="article")
+    assert m.date == "2025-11-29"
+
+
 def test_time_pubdate_in_comments_and_option_off() -> None:
     in_comment = PUBDATE.replace("<time pubdate datetime='2025-08-13'>", "<time>")
     m = extract_metadata(build_tree(in_comment), None, page_type="article")
