@@ -49,6 +49,12 @@ META_PUBLISHED: tuple[str, ...] = (
 PAPER_DATE_META: tuple[str, ...] = (
     "citation_publication_date", "citation_date", "citation_online_date",
 )
+# Publication dates templates write as attributes of <html> or <body>
+# (<body data-pubdate="2022-10-05" data-lastmod="…">), read like a meta date.
+DATE_ATTRIBUTES: tuple[str, ...] = (
+    "data-pubdate", "data-published", "data-publish-date", "data-published-date",
+    "data-date-published",
+)
 META_MODIFIED: tuple[str, ...] = (
     "article:modified_time", "og:updated_time", "article:modified", "datemodified",
     "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "revised",

@@ -24,6 +24,7 @@ from datetime import date
 
 from ..dom import Tree
 from ..metarules import (
+    DATE_ATTRIBUTES,
     DATE_PRECEDENCE,
     META_MODIFIED,
     META_PUBLISHED,
@@ -148,6 +149,19 @@ def _structured_dates(st: Structured, keys: tuple[str, ...], meta_keys: tuple[st
     return out
 
 
+def _attribute_dates(tree: Tree) -> list[Candidate[str]]:
+    """A publication date the template writes on ``<html>`` or ``<body>``
+    (``metarules.DATE_ATTRIBUTES``), as declared as a meta date."""
+    for node in (tree.root, tree.body):
+        attrs = node.attributes if node is not None else {}
+        for key in DATE_ATTRIBUTES:
+            raw = attrs.get(key)
+            iso = parse_date(raw, dayfirst=False) if raw else None
+            if raw and iso:
+                return [Candidate(iso, f"attr:{key}", raw, DATE_PRECEDENCE["meta"])]
+    return []
+
+
 def _paper_date(st: Structured) -> Candidate[str] | None:
     """The publication date a scholarly paper declares for citation indexes (Highwire
     Press ``citation_*`` tags, read by Google Scholar; ``metarules.PAPER_DATE_META``):
@@ -184,6 +198,7 @@ def pick_dates(tree: Tree, st: Structured, near: Nearby, url: str | None, option
     if not relaxed:
         near = _with_pubdate(tree, st, near, dayfirst, options)
     pub = _structured_dates(st, ("datePublished", "dateCreated"), META_PUBLISHED, dayfirst)
+    pub += _attribute_dates(tree)
     pub += [c for c in near.published if ok(c)]
     u = url_date(url)
     if u is not None and ok(u):
