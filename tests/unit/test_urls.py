@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from stripper import extract
 from stripper.dom import build_tree
 from stripper.metadata import extract_metadata
 from stripper.metadata.urls import absolute_url
@@ -52,3 +53,20 @@ def test_a_broken_canonical_loses_to_og_url_and_is_listed() -> None:
     lost = [d for d in meta.candidates if d.node == "canonical"]
     assert lost and lost[0].verdict == "not-a-url"
     assert meta.image == "/img/story.jpg"  # no page URL: kept as written
+
+
+SAVED = """<html><head><title>Riots in the steppe | Example News</title>
+<link rel="canonical" href="https://www.example-news.com/2022/01/13/riots-in-the-steppe/">
+</head><body><nav><a href="/">Home</a><a href="/world">World</a></nav>
+<article><h1>Riots in the steppe</h1>
+<p>The riots that erupted over the rise in gas prices turned into a wave of protests
+against the government, with commas, and long enough to be the page's content.</p>
+<p>A second paragraph of the story, also long enough to count as its main content.</p>
+</article></body></html>"""
+
+
+def test_a_saved_page_without_url_is_read_with_the_address_it_declares() -> None:
+    r = extract(SAVED)
+    assert r.url is None  # the record does not claim an address it was not given
+    assert r.date == "2022-01-13" and r.metadata.sources["date"].origin == "url"
+    assert r.metadata.canonical == "https://www.example-news.com/2022/01/13/riots-in-the-steppe/"
