@@ -29,7 +29,7 @@ from ..metarules import (
     META_MODIFIED,
     META_PUBLISHED,
     NOT_WRITER_LABELS,
-    PAPER_DATE_META,
+    AUTHORED_DATE_META,
     SITE_ACCOUNTS,
     WRITER_PREFIXES,
 )
@@ -162,12 +162,12 @@ def _attribute_dates(tree: Tree) -> list[Candidate[str]]:
     return []
 
 
-def _paper_date(st: Structured) -> Candidate[str] | None:
-    """The publication date a scholarly paper declares for citation indexes (Highwire
-    Press ``citation_*`` tags, read by Google Scholar; ``metarules.PAPER_DATE_META``):
-    a paper is a dated document whatever its page looks like (an abstract page with
-    its list of versions and links reads as a listing)."""
-    for key in PAPER_DATE_META:
+def _authored_date(st: Structured) -> Candidate[str] | None:
+    """A date the document's authors declare and keep (``metarules.AUTHORED_DATE_META``:
+    a scholarly paper's citation-index date, a documentation article's front-matter
+    date): the page is a dated document whatever it looks like (an abstract page with
+    its versions and links reads as a listing)."""
+    for key in AUTHORED_DATE_META:
         raw = st.meta(key)
         iso = parse_date(raw, dayfirst=False) if raw else None
         if raw and iso:
@@ -208,10 +208,10 @@ def pick_dates(tree: Tree, st: Structured, near: Nearby, url: str | None, option
     if undated:
         for c in pub:
             prov.lost("date", c, "page-type")
-        paper = _paper_date(st) if options.paper_dates_ungated else None
-        if paper is None:
+        authored = _authored_date(st) if options.authored_dates_ungated else None
+        if authored is None:
             return None, prov.settle("date_modified", best(mod), mod)
-        pub = [paper]
+        pub = [authored]
     if not pub and options.modified_as_published:
         # a page that shows only "Updated on …" is dated by that date for readers
         shown = [c for c in mod if c.origin in SHOWN_ORIGINS] or \

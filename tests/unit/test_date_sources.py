@@ -63,7 +63,7 @@ PAPER = ("<html><head><meta name='citation_title' content='Grounded answers'>"
          "</ul></body></html>")
 
 
-def test_paper_date_passes_the_page_type_gate() -> None:
+def test_authored_date_passes_the_page_type_gate() -> None:
     sure = {"listing": 0.9, "article": 0.1}
     m = extract_metadata(build_tree(PAPER), None, page_type="listing", page_type_scores=sure)
     assert m.date == "2025-12-18" and m.sources["date"].origin == "meta:citation_date"
@@ -72,7 +72,11 @@ def test_paper_date_passes_the_page_type_gate() -> None:
     plain = PAPER.replace("citation_date", "dc.date")
     m = extract_metadata(build_tree(plain), None, page_type="listing", page_type_scores=sure)
     assert m.date is None
-    off = dataclasses.replace(DEFAULT_OPTIONS.metadata, paper_dates_ungated=False)
+    docs = PAPER.replace("citation_date", "ms.date").replace("2025/12/18", "03/06/2025")
+    m = extract_metadata(build_tree(docs), None, page_type="documentation",
+                         page_type_scores={"documentation": 0.9, "article": 0.1})
+    assert m.date == "2025-03-06" and m.sources["date"].origin == "meta:ms.date"
+    off = dataclasses.replace(DEFAULT_OPTIONS.metadata, authored_dates_ungated=False)
     assert extract_metadata(build_tree(PAPER), None, off, page_type="listing",
                             page_type_scores=sure).date is None
 
