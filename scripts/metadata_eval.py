@@ -6,6 +6,7 @@ as ``stripper.evaluate``. Writes every miss to ``--dump`` (JSON lines) so the
 failures can be studied grouped by cause.
 
     python scripts/metadata_eval.py ../shared/datasets/wcxb-dev [--limit N] [--dump misses.jsonl]
+        [--no-page-type] [--no-url]
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 from stripper.evaluate import iter_dataset, norm_authors, norm_date, norm_title
 from stripper.metadata import extract_metadata
 from stripper.options import DEFAULT_OPTIONS
-from stripper.pagetype import detect_page_type
+from stripper.pagetype import declared_url, detect_page_type
 from stripper.parse import parse, to_text
 from stripper.record import Page
 
@@ -34,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--all", action="store_true", help="dump every page, not only misses")
     ap.add_argument("--no-page-type", action="store_true",
                     help="do not pass the detected page type (measures the page-type gate)")
+    ap.add_argument("--no-url", action="store_true",
+                    help="read the pages without their URLs, as saved files are")
     args = ap.parse_args(argv)
     if not (args.dataset / "html").is_dir():
         print(f"no dataset at {args.dataset}", file=sys.stderr)
@@ -44,13 +47,13 @@ def main(argv: list[str] | None = None) -> int:
         gt_doc = json.loads(gt_path.read_text(encoding="utf-8"))
         gt = gt_doc.get("ground_truth", {})
         ptype = gt_doc.get("_internal", {}).get("page_type", {}).get("primary", "unknown")
-        page = Page(content=gzip.decompress(html_path.read_bytes()), url=gt_doc.get("url"))
+        page = Page(content=gzip.decompress(html_path.read_bytes()), url=None if args.no_url else gt_doc.get("url"))
         text, _ = to_text(page, DEFAULT_OPTIONS)
         tree = parse(text, DEFAULT_OPTIONS)
         detected = detect_page_type(tree, page.url)
         predicted = detected.page_type
         t0 = time.process_time()
-        m = extract_metadata(tree, page.url, DEFAULT_OPTIONS.metadata,
+        m = extract_metadata(tree, page.url or declared_url(tree), DEFAULT_OPTIONS.metadata,
                              page_type=None if args.no_page_type else predicted,
                              page_type_scores=detected.scores or None)
         ms.append((time.process_time() - t0) * 1000)

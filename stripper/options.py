@@ -239,6 +239,12 @@ class MetadataOptions:
     # ... and failing that, a structured modification date (article:modified_time).
     structured_modified_as_published: bool = False  # measured: 3 right, 37 wrong
     extract_dates: bool = True
+    # A <time pubdate> anywhere outside chrome and comments is a date the page shows
+    # (docs/metadata.md).
+    time_pubdate: bool = True
+    # A date the authors declare (a paper's citation_* date, a docs article's ms.date)
+    # passes the page-type gate (docs/metadata.md).
+    authored_dates_ungated: bool = True
     # A dateline next to the headline at least this many days before the structured
     # datePublished is the original publication (a re-stamped page; docs/metadata.md).
     # One day apart is a time-zone shift, not a re-stamp (measured: 2 right, 3 wrong).
@@ -318,10 +324,12 @@ class Options:
     max_bytes: int = 20_000_000
     max_nodes: int = 300_000
     max_depth: int = 2_000  # deeper trees are flattened below this depth, not refused
+    max_attributes: int = 1_000  # attributes of one element beyond this are dropped
 
     def __post_init__(self) -> None:
         _check(self.max_bytes > 0, "max_bytes must be > 0")
         _check(self.max_nodes > 0, "max_nodes must be > 0")
+        _check(self.max_attributes > 0, "max_attributes must be > 0")
 
 
 DEFAULT_OPTIONS = Options()

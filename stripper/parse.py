@@ -325,16 +325,63 @@ def cap_nesting(text: str, max_depth: int) -> tuple[str, int]:
     return "".join(parts), dropped
 
 
+# A start tag this long may carry thousands of attributes. An HTML parser checks each
+# new attribute against those already read (duplicates are dropped), so one element
+# with 40,000 distinct attributes takes lexbor 3 s and 200,000 take minutes. Long tags
+# are rare (an inline base64 image is one long attribute), so only they are read. A tag
+# whose quoted values hold ">" every few attributes escapes this cheap scan (a
+# quote-aware one costs three times as much on every page); the batch's per-page time
+# limit still stops such a page.
+_LONG_TAG = re.compile(r"<[a-zA-Z][^>]{20000}")
+_TAG_NAME = re.compile(r"<[^\s/>]+")
+_ATTRIBUTE = re.compile(r"""\s*(?:[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?|/)""")
+
+
+def cap_attributes(text: str, max_attributes: int) -> tuple[str, int]:
+    """Drop the attributes of a start tag beyond its first ``max_attributes``.
+
+    Returns the new text and how many attributes were dropped. Only start tags with
+    20,000 characters before their first ``>`` are read, so an ordinary page costs one
+    regex scan.
+    """
+    parts: list[str] = []
+    last = dropped = 0
+    for m in _LONG_TAG.finditer(text):
+        if m.start() < last:
+            continue
+        name = _TAG_NAME.match(text, m.start())
+        pos = name.end() if name else m.start() + 1
+        count, cut = 0, -1
+        while (a := _ATTRIBUTE.match(text, pos)) is not None and a.end() > pos:
+            pos = a.end()
+            if a.group().strip() != "/":
+                count += 1
+                if count == max_attributes:
+                    cut = pos
+        if count > max_attributes:
+            parts.append(text[last:cut])
+            last = pos
+            dropped += count - max_attributes
+    if not parts:
+        return text, 0
+    parts.append(text[last:])
+    return "".join(parts), dropped
+
+
 def parse(text: str, options: Options = DEFAULT_OPTIONS) -> Tree:
     """Text → Tree, refusing documents with more nodes than ``options.max_nodes``.
 
     Block nesting deeper than ``options.max_depth`` is flattened first (see
     ``cap_nesting``); pages with fewer tags than four times that depth are not scanned,
-    since their parse cannot blow up.
+    since their parse cannot blow up. Attributes beyond ``options.max_attributes`` on
+    one element are dropped first (``cap_attributes``), for the same reason.
     """
     if "\x00" in text:
         text = text.replace("\x00", "")
     text = _NOSCRIPT_IFRAME.sub("", text)
+    text, cut = cap_attributes(text, options.max_attributes)
+    if cut:
+        log.info("dropped %d attributes beyond %d on one element", cut, options.max_attributes)
     tags = text.count("<")
     if tags > 4 * options.max_depth:
         text, dropped = cap_nesting(text, options.max_depth)

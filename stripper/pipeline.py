@@ -14,7 +14,7 @@ from .dom import Doc, Tree, flatten, teaser_dates
 from .errors import NoContentError, StripperError
 from .metadata import extract_metadata
 from .options import DEFAULT_OPTIONS, Options
-from .pagetype import detect_page_type
+from .pagetype import declared_url, detect_page_type
 from .parse import parse, to_text
 from .product import add_product_sections, complete_body, declared_description
 from .record import ErrorInfo, Item, Metadata, Page, Record
@@ -52,7 +52,7 @@ def extract_page(page: Page, *, options: Options = DEFAULT_OPTIONS) -> Record:
         tree = parse(text, options)
         page_type = detect_page_type(tree, page.url, trace)
         detected = page_type.page_type
-        meta = extract_metadata(tree, page.url, options.metadata, trace,
+        meta = extract_metadata(tree, page.url or declared_url(tree), options.metadata, trace,
                                 page_type=page_type.page_type,
                                 page_type_scores=page_type.scores)
         dates = teaser_dates(tree) if page_type.page_type in ITEM_TYPES else {}

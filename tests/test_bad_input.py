@@ -31,6 +31,9 @@ def bad_pages() -> dict[str, bytes]:
                                    "content, with commas.</p></article></body></html>"
                                    ).encode("latin-1"),
         "nested.html": deep.encode(),
+        # 200,000 distinct attributes on one element: minutes of parsing unless capped
+        "attributes.html": ("<html><body><div " + " ".join(f"data-a{i}=x" for i in range(200_000))
+                            + f">{ARTICLE}</div></body></html>").encode(),
         "no-body.html": (b"<title>Only a head</title><p>Loose paragraph, with commas, "
                          b"long enough to be kept as the text of this page.</p>"),
         "truncated.html": full.encode()[: len(full) * 2 // 3],
@@ -71,6 +74,7 @@ def test_folder_of_bad_pages_one_line_each_no_traceback(folder: Path) -> None:
     assert "20,971,5" in by["huge.html"]["error"]["message"]
     assert "façade" in by["latin1-no-charset.html"]["body"]  # decoded, not replaced
     assert "Deep text" in by["nested.html"]["body"]
+    assert "proper paragraph" in by["attributes.html"]["body"]
     assert "Loose paragraph" in by["no-body.html"]["body"]
     assert by["truncated.html"]["error"] is None
     assert by["truncated.html.gz"]["error"] is None

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from ..dom import Tree
 from ..metarules import (
+    CANONICAL_META,
     FORUM_URL,
     META_DESCRIPTION,
     META_IMAGE,
@@ -39,6 +40,7 @@ from .picks import pick_authors, pick_dates
 from .provenance import Candidate, Provenance
 from .structured import Structured, json_ld_objects, ld_types, read_structured, text_value
 from .title import pick_title, site_names
+from .urls import absolute_url
 
 FORUM_TYPES = frozenset({"discussionforumposting", "qapage", "question", "comment"})
 FAQ_PARTS = frozenset({"question", "answer", "comment"})
@@ -91,8 +93,8 @@ def extract_metadata(tree: Tree, url: str | None = None,
         language=language,
         sitename=_sitename(st, prov),
         description=_first_meta(st, META_DESCRIPTION, "description", prov),
-        canonical=_canonical(tree, st, prov),
-        image=_first_meta(st, META_IMAGE, "image", prov),
+        canonical=_link(st, ("",) + CANONICAL_META, "canonical", url, prov),
+        image=_link(st, META_IMAGE, "image", url, prov),
         tags=_tags(st),
         sources=prov.sources,
         candidates=tuple(prov.losers),
@@ -138,12 +140,21 @@ def _sitename(st: Structured, prov: Provenance) -> str | None:
     return prov.won("sitename", Candidate(names[0], "meta", names[0])) if names else None
 
 
-def _canonical(tree: Tree, st: Structured, prov: Provenance) -> str | None:
-    href = st.canonical
-    if href:
-        return prov.won("canonical", Candidate(href, "link:canonical", href))
-    v = st.meta("og:url")
-    return prov.won("canonical", Candidate(v, "meta:og:url", v)) if v else None
+def _link(st: Structured, keys: tuple[str, ...], name: str, base: str | None,
+          prov: Provenance) -> str | None:
+    """The first declared link that makes a usable URL (``urls.absolute_url``); the
+    key "" stands for ``<link rel="canonical">``."""
+    for key in keys:
+        raw = st.canonical if key == "" else st.meta(key)
+        if not raw:
+            continue
+        origin = "link:canonical" if key == "" else f"meta:{key}"
+        url = absolute_url(raw, base)
+        if url is None:
+            prov.lost(name, Candidate(raw, origin, raw), "not-a-url")
+            continue
+        return prov.won(name, Candidate(url, origin, raw))
+    return None
 
 
 def _tags(st: Structured) -> tuple[str, ...]:

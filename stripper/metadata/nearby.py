@@ -416,6 +416,39 @@ def page_date(tree: Tree, *, dayfirst: bool, options: MetadataOptions,
                           options=options) or updated
 
 
+def pubdate_time(tree: Tree, nodes: list[Node], *, dayfirst: bool,
+                 options: MetadataOptions) -> Candidate[str] | None:
+    """The first ``<time pubdate>`` outside chrome, comments and widgets: the HTML5
+    draft's mark of the publication date of the enclosing article or of the page
+    (WordPress, Squarespace and Drupal themes still write it), wherever it stands.
+    ``nodes``: the page's ``<time pubdate>`` elements (``Structured.pubdates``)."""
+    body = tree.body
+    if body is None or not nodes:
+        return None
+    reader = _Reader(body, dayfirst=dayfirst, relaxed=False, options=options)
+    has_h1 = reader.holds_h1(body)
+    for node in nodes[:options.page_date_elements]:
+        if _in_chrome(node, reader) or has_h1 and _other_article(node, reader):
+            continue
+        found = Nearby()
+        _dates(node, reader.tokens(node), dayfirst, options, found)
+        if found.published:
+            c = found.published[0]
+            return Candidate(c.value, "time:pubdate", c.raw, DATE_PRECEDENCE["time"])
+    return None
+
+
+def _other_article(node: Node, reader: _Reader) -> bool:
+    """The nearest ``<article>`` around the node does not hold the ``<h1>``: a teaser
+    or an embedded post, which the node dates instead of the page."""
+    p = node.parent
+    while p is not None and dom.tag(p) not in ("body", "html"):
+        if dom.tag(p) == "article":
+            return not reader.holds_h1(p)
+        p = p.parent
+    return False
+
+
 _NOT_DATELINE_PARENTS = frozenset({"script", "style", "option"})
 _DATE_NOISE = re.compile(
     r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:" + "|".join(WEEKDAYS) +

@@ -19,14 +19,17 @@ date is the original publication. Only structured dates may lie outside
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from ..dom import Tree
 from ..metarules import (
+    DATE_ATTRIBUTES,
     DATE_PRECEDENCE,
     META_MODIFIED,
     META_PUBLISHED,
     NOT_WRITER_LABELS,
+    AUTHORED_DATE_META,
     SITE_ACCOUNTS,
     WRITER_PREFIXES,
 )
@@ -41,13 +44,15 @@ from .authors import (
     structured_authors,
 )
 from .dates import parse_date, plausible, valid
-from .nearby import Nearby, page_authors, page_date
+from .nearby import Nearby, page_authors, page_date, pubdate_time
 from .provenance import Candidate, Provenance, best
 from .structured import Structured, text_value
 
 _WRITTEN_BY = re.compile(
     "".join(rf"(?<!{w} )" for w in NOT_WRITER_LABELS) + r"\b(?:" +
     "|".join(re.escape(p) for p in WRITER_PREFIXES) + r")[\s:]", re.IGNORECASE)
+# what the reader sees: a dateline, a <time> next to the headline, a <time pubdate>
+SHOWN_ORIGINS = ("visible", "time", "time:pubdate")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/_.-]|$)")
 _URL_DATE_COMPACT = re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)")
 
@@ -144,6 +149,32 @@ def _structured_dates(st: Structured, keys: tuple[str, ...], meta_keys: tuple[st
     return out
 
 
+def _attribute_dates(tree: Tree) -> list[Candidate[str]]:
+    """A publication date the template writes on ``<html>`` or ``<body>``
+    (``metarules.DATE_ATTRIBUTES``), as declared as a meta date."""
+    for node in (tree.root, tree.body):
+        attrs = node.attributes if node is not None else {}
+        for key in DATE_ATTRIBUTES:
+            raw = attrs.get(key)
+            iso = parse_date(raw, dayfirst=False) if raw else None
+            if raw and iso:
+                return [Candidate(iso, f"attr:{key}", raw, DATE_PRECEDENCE["meta"])]
+    return []
+
+
+def _authored_date(st: Structured) -> Candidate[str] | None:
+    """A date the document's authors declare and keep (``metarules.AUTHORED_DATE_META``:
+    a scholarly paper's citation-index date, a documentation article's front-matter
+    date): the page is a dated document whatever it looks like (an abstract page with
+    its versions and links reads as a listing)."""
+    for key in AUTHORED_DATE_META:
+        raw = st.meta(key)
+        iso = parse_date(raw, dayfirst=False) if raw else None
+        if raw and iso:
+            return Candidate(iso, f"meta:{key}", raw, DATE_PRECEDENCE["meta"])
+    return None
+
+
 def url_date(url: str | None) -> Candidate[str] | None:
     if not url:
         return None
@@ -164,7 +195,10 @@ def pick_dates(tree: Tree, st: Structured, near: Nearby, url: str | None, option
         return plausible(c.value, min_year=options.min_year,
                          max_future_days=options.max_future_days)
 
+    if not relaxed:
+        near = _with_pubdate(tree, st, near, dayfirst, options)
     pub = _structured_dates(st, ("datePublished", "dateCreated"), META_PUBLISHED, dayfirst)
+    pub += _attribute_dates(tree)
     pub += [c for c in near.published if ok(c)]
     u = url_date(url)
     if u is not None and ok(u):
@@ -174,10 +208,13 @@ def pick_dates(tree: Tree, st: Structured, near: Nearby, url: str | None, option
     if undated:
         for c in pub:
             prov.lost("date", c, "page-type")
-        return None, prov.settle("date_modified", best(mod), mod)
+        authored = _authored_date(st) if options.authored_dates_ungated else None
+        if authored is None:
+            return None, prov.settle("date_modified", best(mod), mod)
+        pub = [authored]
     if not pub and options.modified_as_published:
         # a page that shows only "Updated on …" is dated by that date for readers
-        shown = [c for c in mod if c.origin in ("visible", "time")] or \
+        shown = [c for c in mod if c.origin in SHOWN_ORIGINS] or \
             (mod if options.structured_modified_as_published else [])
         if shown:
             pub = [Candidate(shown[0].value, f"{shown[0].origin}:modified", shown[0].raw,
@@ -197,6 +234,18 @@ def pick_dates(tree: Tree, st: Structured, near: Nearby, url: str | None, option
     return prov.settle("date", win, pub), prov.settle("date_modified", best(mod), mod)
 
 
+def _with_pubdate(tree: Tree, st: Structured, near: Nearby, dayfirst: bool,
+                  options: MetadataOptions) -> Nearby:
+    """The headline's zone plus a ``<time pubdate>`` read anywhere on the page, when
+    the zone does not show that day already (docs/metadata.md)."""
+    if not options.time_pubdate:
+        return near
+    c = pubdate_time(tree, st.pubdates, dayfirst=dayfirst, options=options)
+    if c is None or any(p.value == c.value for p in near.published):
+        return near
+    return replace(near, published=near.published + [c])
+
+
 def _first_shown(win: Candidate[str] | None, shown: list[Candidate[str]],
                  options: MetadataOptions) -> Candidate[str] | None:
     """A dateline next to the headline showing a day well before the structured
@@ -206,7 +255,7 @@ def _first_shown(win: Candidate[str] | None, shown: list[Candidate[str]],
         return win
     day = date.fromisoformat(win.value[:10])
     for c in shown:
-        if c.origin in ("visible", "time") and \
+        if c.origin in SHOWN_ORIGINS and \
                 (day - date.fromisoformat(c.value[:10])).days >= options.restamp_min_days:
             return c
     return win
@@ -225,7 +274,7 @@ def _corroborated(win: Candidate[str] | None, pub: list[Candidate[str]], near: N
     or without a second declaration, readers' date, the shown one, still wins.)"""
     if win is None or not options.corroborated_beats_updated:
         return False
-    shown = [c for c in near.published + near.modified if c.origin in ("visible", "time")]
+    shown = [c for c in near.published + near.modified if c.origin in SHOWN_ORIGINS]
     if not shown or not any(shown[0] is c for c in near.modified):
         return False
     return any(c is not win and c.origin.startswith("meta:") and
@@ -241,7 +290,7 @@ def _shown_date(win: Candidate[str] | None, near: list[Candidate[str]],
     the other day/month order ("09.10.2024" for 2024-09-10) shows it."""
     if win is None or kept or not win.origin.startswith(_SCHEMA_ORG):
         return win
-    shown = [c for c in near if c.origin in ("visible", "time")]
+    shown = [c for c in near if c.origin in SHOWN_ORIGINS]
     if not shown or any(c.value == win.value or
                         parse_date(c.raw, dayfirst=not dayfirst) == win.value for c in shown):
         return win
@@ -267,7 +316,7 @@ def _thread_day(win: Candidate[str] | None, tree: Tree, pub: list[Candidate[str]
     question's microdata date, or the page's first dated element."""
     if win is None or not win.origin.startswith(("json-ld", "meta")):
         return win
-    shown = [c for c in near.published if c.origin in ("visible", "time")] or \
+    shown = [c for c in near.published if c.origin in SHOWN_ORIGINS] or \
         [c for c in pub if c.origin.startswith("itemprop")]
     first = shown[0] if shown else page_date(tree, dayfirst=dayfirst, options=options,
                                              thread=True)

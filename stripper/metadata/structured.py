@@ -24,6 +24,10 @@ _WALK_KEYS = ("@graph", "mainEntity", "mainEntityOfPage", "itemReviewed", "hasPa
               "subjectOf", "about", "itemListElement", "item", "acceptedAnswer",
               "suggestedAnswer", "comment")
 _ARTICLE_SET = frozenset(ARTICLE_LD_TYPES) - {"creativework", "videoobject", "review"}
+# JSON-LD written as a <meta> tag: a React Router/Remix meta descriptor
+# ({"script:ld+json": {...}}) passed through a framework that renders every
+# descriptor as <meta name=… content=…> (Next.js ``metadata.other``).
+LD_JSON_META = "script:ld+json"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _MICRODATA_PROPS = ("headline", "name", "author", "creator", "datepublished", "datecreated",
                     "datemodified", "dateupdated")
@@ -115,6 +119,7 @@ class Structured:
     rel_authors: list[Node] = field(default_factory=list)
     canonical: str | None = None
     lang_nodes: list[Node] = field(default_factory=list)  # elements below <html> with lang
+    pubdates: list[Node] = field(default_factory=list)  # <time pubdate> elements
 
     @property
     def declares_article(self) -> bool:
@@ -137,7 +142,7 @@ class Structured:
 
 # One pass over the document collects every element the metadata stage reads.
 _COLLECT = ('meta, script[type="application/ld+json"], h1, h2, [itemprop], [itemtype], '
-            'a[rel~="author"], link[rel="canonical"], body [lang]')
+            'a[rel~="author"], link[rel="canonical"], body [lang], time[pubdate]')
 
 
 def read_structured(tree: Tree) -> Structured:
@@ -164,6 +169,8 @@ def read_structured(tree: Tree) -> Structured:
             s.h2.append(node)
         elif t == "link":
             s.canonical = s.canonical or a.get("href")
+        elif t == "time" and "pubdate" in a:
+            s.pubdates.append(node)
         if a.get("lang") and t not in ("html", "meta", "script", "link") \
                 and len(s.lang_nodes) < 20:
             s.lang_nodes.append(node)
@@ -174,6 +181,7 @@ def read_structured(tree: Tree) -> Structured:
         if a.get("itemtype") and len(s.item_types) < 50:
             for it in (a.get("itemtype") or "").split():
                 s.item_types.add(it.rstrip("/").rsplit("/", 1)[-1].lower())
+    ld_texts += s.metas.get(LD_JSON_META, [])
     for raw in ld_texts:
         data = _loads(raw) if raw else None
         if data is not None:

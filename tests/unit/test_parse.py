@@ -7,7 +7,7 @@ from dataclasses import replace
 from stripper import extract
 from stripper.dom import Tree
 from stripper.options import DEFAULT_OPTIONS
-from stripper.parse import cap_nesting, parse
+from stripper.parse import cap_attributes, cap_nesting, parse
 
 
 def test_cap_keeps_shallow_pages_unchanged() -> None:
@@ -48,3 +48,32 @@ def test_deep_page_is_flattened_and_keeps_its_text() -> None:
     record = extract(html, options=capped)
     assert record.error is None
     assert "Deep text" in record.body and "Text after" in record.body
+
+
+def test_attributes_beyond_the_cap_are_dropped_from_a_long_tag() -> None:
+    attrs = " ".join(f'data-a{i}="v{i}"' for i in range(3_000))
+    html = f"<p>before</p><div id=x {attrs} class='c'>inside</div><p>after</p>"
+    capped, dropped = cap_attributes(html, 100)
+    assert dropped == 2_902  # 3,002 attributes, 100 kept
+    tree = parse(capped)
+    div = tree.css_first("div")
+    assert div is not None and len(div.attributes) == 100
+    assert div.attributes["id"] == "x" and "data-a98" in div.attributes
+    assert "data-a99" not in div.attributes and "class" not in div.attributes
+    assert [n.text() for n in tree.css("div, p")] == ["before", "inside", "after"]
+
+
+def test_long_tags_with_few_attributes_are_left_alone() -> None:
+    html = '<img src="data:image/png;base64,' + "A" * 50_000 + '" alt="x/y"><p>ok</p>'
+    assert cap_attributes(html, 2) == (html, 0)
+    short = "<div " + " ".join(f"a{i}" for i in range(50)) + ">x</div>"
+    assert cap_attributes(short, 10) == (short, 0)  # under 20,000 characters: not read
+
+
+def test_a_page_with_two_hundred_thousand_attributes_is_capped() -> None:
+    attrs = " ".join(f"data-a{i}=x" for i in range(200_000))
+    html = (f"<html><body><div {attrs}><p>Text of the page, with commas, long enough to be "
+            "kept as its content by the selection.</p></div></body></html>")
+    capped = replace(DEFAULT_OPTIONS, max_attributes=50)
+    div = parse(html, capped).css_first("div")
+    assert div is not None and len(div.attributes) == 50
