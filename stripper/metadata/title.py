@@ -190,6 +190,20 @@ def _in_chrome(node: Node) -> bool:
     return False
 
 
+def _links_home(node: Node, host: str | None) -> bool:
+    """A heading that is a link to the site's home page is the site's logo."""
+    a = node.css_first("a[href]")
+    if a is None and node.parent is not None and dom.tag(node.parent) == "a":
+        a = node.parent
+    if a is None or len(dom.text_of(a)) < len(dom.text_of(node)) / 2:
+        return False
+    href = urlsplit((dom.attr(a, "href") or "").strip())
+    return href.path in ("", "/") and not href.query and not href.fragment and \
+        bool(href.netloc or href.path) and \
+        (not href.netloc or host is None or href.netloc.removeprefix("www.") ==
+         host.removeprefix("www."))
+
+
 def heading_text(node: Node) -> str:
     """The visible text of a heading without permalink marks ("¶", "#"), inline
     ``<style>``/``<script>`` text, buttons and hidden tooltips ("Copy item path"),
@@ -302,7 +316,7 @@ def _rule_title(tree: Tree, st: Structured, host: str | None, options: MetadataO
             for c in structured]
     site = names + removed
     h1s = [(strip_site(text, site, 0), node) for text, node in headings(st.h1)
-           if not _is_site(text, site, leading=True)]
+           if not _is_site(text, site, leading=True) and not _links_home(node, host)]
     found = _agreeing(h1s, cleaned, options)
     if found is not None:
         prov.settle("title", Candidate(found[0], "h1", found[0]), cleaned)

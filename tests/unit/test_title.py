@@ -49,6 +49,27 @@ def test_heading_text_leaves_out_dates_and_thread_prefixes() -> None:
     # a heading that is only a date keeps it
     assert h3 is not None and heading_text(h3) == "March 2025"
 
+
+BLOG = """<html><head><title>Kiln Notes: Firing a wood kiln in winter</title>
+<meta property="og:title" content="Firing a wood kiln in winter">
+</head><body><div class="header"><h1 class="title"><a href="https://pottery.example/">
+Kiln Notes</a></h1><p class="description">Pottery, mostly</p></div>
+<div class="post"><h3 class="post-title">Firing a wood kiln in winter</h3>
+<p>Cold air makes the draft stronger, so the first hours need a gentler fire.</p>
+</div></body></html>"""
+
+
+def test_heading_linking_to_the_home_page_is_the_logo() -> None:
+    m = extract_metadata(build_tree(BLOG), "https://pottery.example/2025/12/kiln.html",
+                         page_type="article")
+    assert m.title == "Firing a wood kiln in winter"
+    # the same heading linking to a post is the headline
+    post = BLOG.replace('href="https://pottery.example/"',
+                        'href="https://pottery.example/about.html"')
+    m = extract_metadata(build_tree(post), "https://pottery.example/2025/12/kiln.html",
+                         page_type="article")
+    assert m.title == "Kiln Notes"
+
 def test_faq_question_is_not_the_headline() -> None:
     html = """<html><head><title>12 Must-Have Data Analysis Tools for 2026 | Datalane</title>
 <script type="application/ld+json">{"@context": "https://schema.org", "@type": "FAQPage",
