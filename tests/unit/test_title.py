@@ -34,6 +34,21 @@ def test_article_page_keeps_the_h1() -> None:
     assert m.sources["title"].origin == "h1"
 
 
+
+def test_heading_text_leaves_out_dates_and_thread_prefixes() -> None:
+    html = """<html><body><main>
+<h1><a href="/blog/kiln.html" rel="bookmark"><time datetime="2025-12-18">Dec
+<span>18</span> 2025</time> Firing a wood kiln in winter</a></h1>
+<h2 class="thread-title"><span class="label label--green">Question</span>
+<span class="label-append">&nbsp;</span>Which glaze for stoneware?</h2>
+<h3><time datetime="2025-03">March 2025</time></h3></main></body></html>"""
+    tree = build_tree(html)
+    h1, h2, h3 = (tree.css_first(t) for t in ("h1", "h2", "h3"))
+    assert h1 is not None and heading_text(h1) == "Firing a wood kiln in winter"
+    assert h2 is not None and heading_text(h2) == "Which glaze for stoneware?"
+    # a heading that is only a date keeps it
+    assert h3 is not None and heading_text(h3) == "March 2025"
+
 def test_faq_question_is_not_the_headline() -> None:
     html = """<html><head><title>12 Must-Have Data Analysis Tools for 2026 | Datalane</title>
 <script type="application/ld+json">{"@context": "https://schema.org", "@type": "FAQPage",
