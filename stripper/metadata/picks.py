@@ -206,12 +206,14 @@ def pick_dates(tree: Tree, st: Structured, near: Nearby, url: str | None, option
     mod = _structured_dates(st, ("dateModified",), META_MODIFIED, dayfirst)
     mod += [c for c in near.modified if ok(c)]
     if undated:
-        for c in pub:
-            prov.lost("date", c, "page-type")
+        # on pages of a type without dates only what the authors declare dates the
+        # page, as declared: no shown date, URL or page-wide date overrides it
         authored = _authored_date(st) if options.authored_dates_ungated else None
-        if authored is None:
-            return None, prov.settle("date_modified", best(mod), mod)
-        pub = [authored]
+        for c in pub:
+            if authored is None or (c.origin, c.value) != (authored.origin, authored.value):
+                prov.lost("date", c, "page-type")
+        modified = prov.settle("date_modified", best(mod), mod)
+        return (prov.won("date", authored) if authored is not None else None), modified
     if not pub and options.modified_as_published:
         # a page that shows only "Updated on …" is dated by that date for readers
         shown = [c for c in mod if c.origin in SHOWN_ORIGINS] or \

@@ -69,6 +69,11 @@ def test_authored_date_passes_the_page_type_gate() -> None:
     assert m.date == "2025-12-18" and m.sources["date"].origin == "meta:citation_date"
     gated = [d for d in m.candidates if d.node == "date" and d.verdict == "page-type"]
     assert [d.rule for d in gated] == ["meta:article:published_time"]
+    teaser = PAPER.replace("<ul>", "<p class='date'>March 3, 2024</p><ul>")
+    m = extract_metadata(build_tree(teaser), None, page_type="listing", page_type_scores=sure)
+    assert m.date == "2025-12-18"  # a date shown on a gated page never overrides it
+    assert extract_metadata(build_tree(teaser), None, page_type="article").date \
+        == "2024-03-03"
     plain = PAPER.replace("citation_date", "dc.date")
     m = extract_metadata(build_tree(plain), None, page_type="listing", page_type_scores=sure)
     assert m.date is None
