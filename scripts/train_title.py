@@ -2,7 +2,7 @@
 
     python scripts/train_title.py [DATA] [--out stripper/title_model.json]
         [--folds 5] [--seed 13] [--trees 100] [--depth 2] [--rate 0.1]
-        [--min-leaf 50] [--cache FILE] [--no-write]
+        [--min-leaf 50] [--page-weight] [--cache FILE] [--no-write]
 
 Each page's candidate headlines come from ``stripper.metadata.title.title_options``;
 a candidate is right when it equals the ground-truth title after the benchmark's
@@ -160,19 +160,29 @@ def grow(bins: list[np.ndarray], edges: list[np.ndarray], vocab: list[str], idx:
     return me
 
 
+def weights(page: np.ndarray, per_page: bool) -> np.ndarray:
+    """Each candidate's weight in the loss: 1, or 1/(candidates of its page) so that
+    every page counts the same however many spellings it offers (scaled to mean 1)."""
+    if not per_page:
+        return np.ones(len(page))
+    w = 1.0 / np.bincount(page)[page]
+    return w / w.mean()
+
+
 def fit(rows: list[PageRow], args: argparse.Namespace) -> dict[str, object]:
     vocab = vocabulary(rows)
-    m, y, _ = matrix(rows, vocab)
+    m, y, page = matrix(rows, vocab)
+    w = weights(page, args.page_weight)
     edges = [split_points(m[:, f]) for f in range(len(vocab))]
     bins = [np.searchsorted(e, m[:, f], side="left") for f, e in enumerate(edges)]
-    pos = min(max(y.mean(), 1e-6), 1 - 1e-6)
+    pos = min(max(float((w * y).sum() / w.sum()), 1e-6), 1 - 1e-6)
     base = math.log(pos / (1 - pos))
     f_all = np.full(len(y), base)
     trees: list[list[list[object]]] = []
     every = np.arange(len(y))
     for _ in range(args.trees):
         p = 1 / (1 + np.exp(-f_all))
-        g, h = p - y, np.maximum(p * (1 - p), 1e-6)
+        g, h = w * (p - y), w * np.maximum(p * (1 - p), 1e-6)
         tree: list[list[object]] = []
         values = np.zeros(len(y))
         grow(bins, edges, vocab, every, g, h, args.depth, args.rate, args.min_leaf, tree, values)
@@ -181,7 +191,8 @@ def fit(rows: list[PageRow], args: argparse.Namespace) -> dict[str, object]:
     return {"about": "headline ranker: boosted trees over title.title_options inputs; "
                      "scripts/train_title.py",
             "base": round(base, 5), "trees": trees, "seed": args.seed, "pages": len(rows),
-            "depth": args.depth, "rate": args.rate, "min_leaf": args.min_leaf}
+            "depth": args.depth, "rate": args.rate, "min_leaf": args.min_leaf,
+            "weights": "page" if args.page_weight else "candidate"}
 
 
 def choose(model: dict[str, object], row: PageRow) -> int:
@@ -224,6 +235,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--depth", type=int, default=2)
     ap.add_argument("--rate", type=float, default=0.1)
     ap.add_argument("--min-leaf", type=int, default=50)
+    ap.add_argument("--page-weight", action="store_true",
+                    help="weigh every page 1 in the loss (default: every candidate 1)")
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--cache", type=Path, default=None,
                     help="reuse page candidates saved here (outside the repo)")

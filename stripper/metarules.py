@@ -44,10 +44,19 @@ META_PUBLISHED: tuple[str, ...] = (
     "publisheddate", "published", "date-pub", "ms.date", "datecreated", "published-date",
     "w-published-date",
 )
-# Citation-index tags of scholarly papers (Highwire Press, read by Google Scholar):
-# they date the page even where its type is one without dates (docs/metadata.md).
-PAPER_DATE_META: tuple[str, ...] = (
-    "citation_publication_date", "citation_date", "citation_online_date",
+# Dates a document's authors keep themselves, never a build stamp: they date the
+# page even where its type is one without dates (docs/metadata.md). The citation-index
+# tags of scholarly papers (Highwire Press, read by Google Scholar) and the front-matter
+# date of Microsoft's documentation articles (``ms.date``, written by hand in each
+# article's front matter when it is reviewed).
+AUTHORED_DATE_META: tuple[str, ...] = (
+    "citation_publication_date", "citation_date", "citation_online_date", "ms.date",
+)
+# Publication dates templates write as attributes of <html> or <body>
+# (<body data-pubdate="2022-10-05" data-lastmod="…">), read like a meta date.
+DATE_ATTRIBUTES: tuple[str, ...] = (
+    "data-pubdate", "data-published", "data-publish-date", "data-published-date",
+    "data-date-published",
 )
 META_MODIFIED: tuple[str, ...] = (
     "article:modified_time", "og:updated_time", "article:modified", "datemodified",

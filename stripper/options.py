@@ -242,8 +242,9 @@ class MetadataOptions:
     # A <time pubdate> anywhere outside chrome and comments is a date the page shows
     # (docs/metadata.md).
     time_pubdate: bool = True
-    # A scholarly paper's citation_* date passes the page-type gate (docs/metadata.md).
-    paper_dates_ungated: bool = True
+    # A date the authors declare (a paper's citation_* date, a docs article's ms.date)
+    # passes the page-type gate (docs/metadata.md).
+    authored_dates_ungated: bool = True
     # A dateline next to the headline at least this many days before the structured
     # datePublished is the original publication (a re-stamped page; docs/metadata.md).
     # One day apart is a time-zone shift, not a re-stamp (measured: 2 right, 3 wrong).

@@ -24,11 +24,12 @@ from datetime import date
 
 from ..dom import Tree
 from ..metarules import (
+    DATE_ATTRIBUTES,
     DATE_PRECEDENCE,
     META_MODIFIED,
     META_PUBLISHED,
     NOT_WRITER_LABELS,
-    PAPER_DATE_META,
+    AUTHORED_DATE_META,
     SITE_ACCOUNTS,
     WRITER_PREFIXES,
 )
@@ -148,12 +149,25 @@ def _structured_dates(st: Structured, keys: tuple[str, ...], meta_keys: tuple[st
     return out
 
 
-def _paper_date(st: Structured) -> Candidate[str] | None:
-    """The publication date a scholarly paper declares for citation indexes (Highwire
-    Press ``citation_*`` tags, read by Google Scholar; ``metarules.PAPER_DATE_META``):
-    a paper is a dated document whatever its page looks like (an abstract page with
-    its list of versions and links reads as a listing)."""
-    for key in PAPER_DATE_META:
+def _attribute_dates(tree: Tree) -> list[Candidate[str]]:
+    """A publication date the template writes on ``<html>`` or ``<body>``
+    (``metarules.DATE_ATTRIBUTES``), as declared as a meta date."""
+    for node in (tree.root, tree.body):
+        attrs = node.attributes if node is not None else {}
+        for key in DATE_ATTRIBUTES:
+            raw = attrs.get(key)
+            iso = parse_date(raw, dayfirst=False) if raw else None
+            if raw and iso:
+                return [Candidate(iso, f"attr:{key}", raw, DATE_PRECEDENCE["meta"])]
+    return []
+
+
+def _authored_date(st: Structured) -> Candidate[str] | None:
+    """A date the document's authors declare and keep (``metarules.AUTHORED_DATE_META``:
+    a scholarly paper's citation-index date, a documentation article's front-matter
+    date): the page is a dated document whatever it looks like (an abstract page with
+    its versions and links reads as a listing)."""
+    for key in AUTHORED_DATE_META:
         raw = st.meta(key)
         iso = parse_date(raw, dayfirst=False) if raw else None
         if raw and iso:
@@ -184,6 +198,7 @@ def pick_dates(tree: Tree, st: Structured, near: Nearby, url: str | None, option
     if not relaxed:
         near = _with_pubdate(tree, st, near, dayfirst, options)
     pub = _structured_dates(st, ("datePublished", "dateCreated"), META_PUBLISHED, dayfirst)
+    pub += _attribute_dates(tree)
     pub += [c for c in near.published if ok(c)]
     u = url_date(url)
     if u is not None and ok(u):
@@ -191,12 +206,14 @@ def pick_dates(tree: Tree, st: Structured, near: Nearby, url: str | None, option
     mod = _structured_dates(st, ("dateModified",), META_MODIFIED, dayfirst)
     mod += [c for c in near.modified if ok(c)]
     if undated:
+        # on pages of a type without dates only what the authors declare dates the
+        # page, as declared: no shown date, URL or page-wide date overrides it
+        authored = _authored_date(st) if options.authored_dates_ungated else None
         for c in pub:
-            prov.lost("date", c, "page-type")
-        paper = _paper_date(st) if options.paper_dates_ungated else None
-        if paper is None:
-            return None, prov.settle("date_modified", best(mod), mod)
-        pub = [paper]
+            if authored is None or (c.origin, c.value) != (authored.origin, authored.value):
+                prov.lost("date", c, "page-type")
+        modified = prov.settle("date_modified", best(mod), mod)
+        return (prov.won("date", authored) if authored is not None else None), modified
     if not pub and options.modified_as_published:
         # a page that shows only "Updated on …" is dated by that date for readers
         shown = [c for c in mod if c.origin in SHOWN_ORIGINS] or \

@@ -24,6 +24,10 @@ _WALK_KEYS = ("@graph", "mainEntity", "mainEntityOfPage", "itemReviewed", "hasPa
               "subjectOf", "about", "itemListElement", "item", "acceptedAnswer",
               "suggestedAnswer", "comment")
 _ARTICLE_SET = frozenset(ARTICLE_LD_TYPES) - {"creativework", "videoobject", "review"}
+# JSON-LD written as a <meta> tag: a React Router/Remix meta descriptor
+# ({"script:ld+json": {...}}) passed through a framework that renders every
+# descriptor as <meta name=… content=…> (Next.js ``metadata.other``).
+LD_JSON_META = "script:ld+json"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _MICRODATA_PROPS = ("headline", "name", "author", "creator", "datepublished", "datecreated",
                     "datemodified", "dateupdated")
@@ -177,6 +181,7 @@ def read_structured(tree: Tree) -> Structured:
         if a.get("itemtype") and len(s.item_types) < 50:
             for it in (a.get("itemtype") or "").split():
                 s.item_types.add(it.rstrip("/").rsplit("/", 1)[-1].lower())
+    ld_texts += s.metas.get(LD_JSON_META, [])
     for raw in ld_texts:
         data = _loads(raw) if raw else None
         if data is not None:

@@ -47,6 +47,9 @@ _MOJIBAKE = re.compile("[ÃÂâ][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0
 _ANCHOR_MARKS = " ¶#\uf0c1§🔗"
 _CHROME = frozenset({"header", "nav", "footer", "aside"})
 _NOT_HEADING_TEXT = "style, script, noscript, template, button, [hidden], [role=tooltip]"
+# parts a template adds to a headline: its date, a forum thread's prefix label
+# (XenForo "News", "Question"); left out when the heading says more than them
+_HEADING_EXTRAS = "time, .label"
 _SITE_HEADER = 'nav, [role=navigation], a[href="/"], form, ul'
 
 
@@ -187,20 +190,38 @@ def _in_chrome(node: Node) -> bool:
     return False
 
 
+def _links_home(node: Node, host: str | None) -> bool:
+    """A heading that is a link to the site's home page is the site's logo."""
+    a = node.css_first("a[href]")
+    if a is None and node.parent is not None and dom.tag(node.parent) == "a":
+        a = node.parent
+    if a is None or len(dom.text_of(a)) < len(dom.text_of(node)) / 2:
+        return False
+    href = urlsplit((dom.attr(a, "href") or "").strip())
+    return href.path in ("", "/") and not href.query and not href.fragment and \
+        bool(href.netloc or href.path) and \
+        (not href.netloc or host is None or href.netloc.removeprefix("www.") ==
+         host.removeprefix("www."))
+
+
 def heading_text(node: Node) -> str:
     """The visible text of a heading without permalink marks ("¶", "#"), inline
     ``<style>``/``<script>`` text, buttons and hidden tooltips ("Copy item path"),
     soft hyphens or mangled encodings."""
-    if node.css_first(_NOT_HEADING_TEXT) is not None:
-        hidden = {n.mem_id for n in node.css(_NOT_HEADING_TEXT)
-                  for n in [n, *n.traverse()]}
-        text = " ".join(" ".join(
-            (t.text_content or "") for t in node.traverse(include_text=True)
-            if dom.tag(t) == "-text" and t.parent is not None
-            and t.parent.mem_id not in hidden).split())
-    else:
-        text = dom.text_of(node)
+    text = _text_without(node, _NOT_HEADING_TEXT) \
+        if node.css_first(_NOT_HEADING_TEXT) is not None else dom.text_of(node)
+    if node.css_first(_HEADING_EXTRAS) is not None:
+        text = _text_without(node, f"{_NOT_HEADING_TEXT}, {_HEADING_EXTRAS}") or text
     return _unlabelled(_once(tidy(text).rstrip(_ANCHOR_MARKS).strip()))
+
+
+def _text_without(node: Node, selector: str) -> str:
+    """The node's text without the elements matching ``selector``."""
+    hidden = {n.mem_id for n in node.css(selector) for n in [n, *n.traverse()]}
+    return " ".join(" ".join(
+        (t.text_content or "") for t in node.traverse(include_text=True)
+        if dom.tag(t) == "-text" and t.parent is not None
+        and t.parent.mem_id not in hidden).split())
 
 
 def _unlabelled(text: str) -> str:
@@ -295,7 +316,7 @@ def _rule_title(tree: Tree, st: Structured, host: str | None, options: MetadataO
             for c in structured]
     site = names + removed
     h1s = [(strip_site(text, site, 0), node) for text, node in headings(st.h1)
-           if not _is_site(text, site, leading=True)]
+           if not _is_site(text, site, leading=True) and not _links_home(node, host)]
     found = _agreeing(h1s, cleaned, options)
     if found is not None:
         prov.settle("title", Candidate(found[0], "h1", found[0]), cleaned)

@@ -63,15 +63,46 @@ PAPER = ("<html><head><meta name='citation_title' content='Grounded answers'>"
          "</ul></body></html>")
 
 
-def test_paper_date_passes_the_page_type_gate() -> None:
+def test_authored_date_passes_the_page_type_gate() -> None:
     sure = {"listing": 0.9, "article": 0.1}
     m = extract_metadata(build_tree(PAPER), None, page_type="listing", page_type_scores=sure)
     assert m.date == "2025-12-18" and m.sources["date"].origin == "meta:citation_date"
     gated = [d for d in m.candidates if d.node == "date" and d.verdict == "page-type"]
     assert [d.rule for d in gated] == ["meta:article:published_time"]
+    teaser = PAPER.replace("<ul>", "<p class='date'>March 3, 2024</p><ul>")
+    m = extract_metadata(build_tree(teaser), None, page_type="listing", page_type_scores=sure)
+    assert m.date == "2025-12-18"  # a date shown on a gated page never overrides it
+    assert extract_metadata(build_tree(teaser), None, page_type="article").date \
+        == "2024-03-03"
     plain = PAPER.replace("citation_date", "dc.date")
     m = extract_metadata(build_tree(plain), None, page_type="listing", page_type_scores=sure)
     assert m.date is None
-    off = dataclasses.replace(DEFAULT_OPTIONS.metadata, paper_dates_ungated=False)
+    docs = PAPER.replace("citation_date", "ms.date").replace("2025/12/18", "03/06/2025")
+    m = extract_metadata(build_tree(docs), None, page_type="documentation",
+                         page_type_scores={"documentation": 0.9, "article": 0.1})
+    assert m.date == "2025-03-06" and m.sources["date"].origin == "meta:ms.date"
+    off = dataclasses.replace(DEFAULT_OPTIONS.metadata, authored_dates_ungated=False)
     assert extract_metadata(build_tree(PAPER), None, off, page_type="listing",
                             page_type_scores=sure).date is None
+
+
+def test_json_ld_written_as_a_meta_tag() -> None:
+    ld = json.dumps({"@type": "Article", "headline": "Full EV cars",
+                     "datePublished": "2025-11-17T09:00:00-05:00"})
+    html = ("<html><head><meta name='script:ld+json' content='" +
+            ld.replace("&", "&amp;").replace("'", "&#39;").replace('"', "&quot;") +
+            "'></head><body><h1>Full EV cars</h1><p>Text.</p></body></html>")
+    m = extract_metadata(build_tree(html), None, page_type="article")
+    assert m.date == "2025-11-17" and m.sources["date"].origin == "json-ld:datePublished"
+    other = html.replace("script:ld+json", "description")
+    assert extract_metadata(build_tree(other), None, page_type="article").date is None
+
+
+def test_publication_date_attribute_on_body() -> None:
+    html = ("<html><head></head><body class='guide' data-pubdate='2022-10-05' "
+            "data-lastmod='2025-12-02'><h1>Beginner's guide</h1><p>Text.</p></body></html>")
+    m = extract_metadata(build_tree(html), None, page_type="article")
+    assert m.date == "2022-10-05" and m.sources["date"].origin == "attr:data-pubdate"
+    inner = html.replace("<h1>", "<div data-pubdate='2021-01-01'></div><h1>").replace(
+        " data-pubdate='2022-10-05'", "")
+    assert extract_metadata(build_tree(inner), None, page_type="article").date is None

@@ -34,6 +34,42 @@ def test_article_page_keeps_the_h1() -> None:
     assert m.sources["title"].origin == "h1"
 
 
+
+def test_heading_text_leaves_out_dates_and_thread_prefixes() -> None:
+    html = """<html><body><main>
+<h1><a href="/blog/kiln.html" rel="bookmark"><time datetime="2025-12-18">Dec
+<span>18</span> 2025</time> Firing a wood kiln in winter</a></h1>
+<h2 class="thread-title"><span class="label label--green">Question</span>
+<span class="label-append">&nbsp;</span>Which glaze for stoneware?</h2>
+<h3><time datetime="2025-03">March 2025</time></h3></main></body></html>"""
+    tree = build_tree(html)
+    h1, h2, h3 = (tree.css_first(t) for t in ("h1", "h2", "h3"))
+    assert h1 is not None and heading_text(h1) == "Firing a wood kiln in winter"
+    assert h2 is not None and heading_text(h2) == "Which glaze for stoneware?"
+    # a heading that is only a date keeps it
+    assert h3 is not None and heading_text(h3) == "March 2025"
+
+
+BLOG = """<html><head><title>Kiln Notes: Firing a wood kiln in winter</title>
+<meta property="og:title" content="Firing a wood kiln in winter">
+</head><body><div class="header"><h1 class="title"><a href="https://pottery.example/">
+Kiln Notes</a></h1><p class="description">Pottery, mostly</p></div>
+<div class="post"><h3 class="post-title">Firing a wood kiln in winter</h3>
+<p>Cold air makes the draft stronger, so the first hours need a gentler fire.</p>
+</div></body></html>"""
+
+
+def test_heading_linking_to_the_home_page_is_the_logo() -> None:
+    m = extract_metadata(build_tree(BLOG), "https://pottery.example/2025/12/kiln.html",
+                         page_type="article")
+    assert m.title == "Firing a wood kiln in winter"
+    # the same heading linking to a post is the headline
+    post = BLOG.replace('href="https://pottery.example/"',
+                        'href="https://pottery.example/about.html"')
+    m = extract_metadata(build_tree(post), "https://pottery.example/2025/12/kiln.html",
+                         page_type="article")
+    assert m.title == "Kiln Notes"
+
 def test_faq_question_is_not_the_headline() -> None:
     html = """<html><head><title>12 Must-Have Data Analysis Tools for 2026 | Datalane</title>
 <script type="application/ld+json">{"@context": "https://schema.org", "@type": "FAQPage",
