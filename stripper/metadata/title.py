@@ -18,7 +18,6 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from .. import dom
 from ..dom import Node, Tree
@@ -38,6 +37,7 @@ from ..options import MetadataOptions
 from . import titlerank
 from .provenance import Candidate, Provenance
 from .structured import Structured, ld_types, text_value
+from .urls import split_url
 
 _WORD = re.compile(r"\w+")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
@@ -197,7 +197,7 @@ def _links_home(node: Node, host: str | None) -> bool:
         a = node.parent
     if a is None or len(dom.text_of(a)) < len(dom.text_of(node)) / 2:
         return False
-    href = urlsplit((dom.attr(a, "href") or "").strip())
+    href = split_url((dom.attr(a, "href") or "").strip())
     return href.path in ("", "/") and not href.query and not href.fragment and \
         bool(href.netloc or href.path) and \
         (not href.netloc or host is None or href.netloc.removeprefix("www.") ==
@@ -517,7 +517,7 @@ def _context(tree: Tree, st: Structured, names: list[str], options: MetadataOpti
     t = tree.css_first("title")
     title = tidy(dom.text_of(t)) if t is not None else ""
     og = tidy(st.meta("og:title") or "")
-    path = urlsplit(url).path if url else ""
+    path = split_url(url).path if url else ""
     page = {"nh1": float(len(h1s)), "home": float(path in ("", "/")),
             "ptype": float(PAGE_TYPE_CODES.index(page_type))
             if page_type in PAGE_TYPE_CODES else -1.0}
