@@ -29,6 +29,17 @@ PARA = ("<p>A proper paragraph of text, with commas, long enough to count as the
         "of this page, and then some more words.</p>")
 
 
+class FuzzRandom(random.Random):
+    """``random.Random`` that also picks sizes, scaled down for the fast suite run."""
+
+    def __init__(self, seed: int, scale: float = 1.0) -> None:
+        super().__init__(seed)
+        self.scale = scale
+
+    def size(self, *choices: int) -> int:
+        return max(1, int(self.choice(choices) * self.scale))
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -72,7 +83,7 @@ URLS = ("http://[::1", "http://%zz", "http://", "https:///", "//", "javascript:a
         "http://ex.com/" + "é" * 20, "http://user:pa@ss@host/", "http://1.2.3.4.5/")
 
 
-def _rand_text(rng: random.Random, n: int) -> str:
+def _rand_text(rng: FuzzRandom, n: int) -> str:
     alphabet = "abcdefghij klmnop,. ÄéΩЖ中😀\t\n"
     return "".join(rng.choice(alphabet) for _ in range(n))
 
@@ -83,7 +94,7 @@ def _deep_json(depth: int, kind: str) -> str:
     return '{"@type":"Article","a":' * depth + '"x"' + "}" * depth
 
 
-def jsonld(rng: random.Random) -> str:
+def jsonld(rng: FuzzRandom) -> str:
     """A JSON-LD script that is broken in one of many ways."""
     date = rng.choice(DATES)
     choices: list[Callable[[], str]] = [
@@ -111,9 +122,9 @@ def jsonld(rng: random.Random) -> str:
     return f'<script type="application/ld+json">{body}</script>'
 
 
-def metas(rng: random.Random) -> str:
+def metas(rng: FuzzRandom) -> str:
     date, url = rng.choice(DATES), rng.choice(URLS)
-    big = "x" * rng.choice((10, 5000, 300_000))
+    big = "x" * rng.size(10, 5000, 300_000)
     options = (
         f'<meta property="article:published_time" content="{date}">',
         f'<meta name="date" content="{date}">', f'<meta itemprop="datePublished" content="{date}">',
@@ -132,7 +143,7 @@ def metas(rng: random.Random) -> str:
     return "".join(rng.choice(options) for _ in range(rng.randint(1, 4)))
 
 
-def soup(rng: random.Random, n: int) -> str:
+def soup(rng: FuzzRandom, n: int) -> str:
     parts = []
     for _ in range(n):
         r = rng.random()
@@ -155,13 +166,13 @@ def _page(head: str, body: str, lang: str = "en") -> str:
             f"| Site</title>{head}</head><body>{body}</body></html>")
 
 
-def synthetic(rng: random.Random) -> tuple[int, str | bytes]:
+def synthetic(rng: FuzzRandom) -> tuple[int, str | bytes]:
     """A small page written around one hostile shape, and the number of that shape."""
     k = rng.randrange(20)
     return k, _synthetic(rng, k)
 
 
-def _synthetic(rng: random.Random, k: int) -> str | bytes:
+def _synthetic(rng: FuzzRandom, k: int) -> str | bytes:
     article = "<article><h1>The headline of it</h1>" + PARA * 4 + "</article>"
     if k == 0:
         return _page("", article + "<script>" + "var x = '<p>'; " * rng.randint(1, 200))
@@ -179,10 +190,10 @@ def _synthetic(rng: random.Random, k: int) -> str | bytes:
     if k == 5:
         return _page(metas(rng) + metas(rng), metas(rng) + article + metas(rng))
     if k == 6:  # huge single text node
-        return _page("", "<p>" + ("word, " * rng.choice((10_000, 200_000, 1_000_000))) + "</p>")
+        return _page("", "<p>" + ("word, " * rng.size(10_000, 200_000, 1_000_000)) + "</p>")
     if k == 7:  # many tiny elements
         tag = rng.choice(("span", "p", "div", "a", "li", "br", "td", "b", "i"))
-        return _page("", article + f"<{tag}>x</{tag}>" * rng.choice((1000, 20_000, 60_000)))
+        return _page("", article + f"<{tag}>x</{tag}>" * rng.size(1000, 20_000, 60_000))
     if k == 8:  # huge attribute / attributes without values / duplicates
         attr = rng.choice((f"class='{'c ' * 200_000}'", " ".join(["hidden"] * 2000),
                            "id=a " * 3000, f"style='{'display:none;' * 20_000}'",
@@ -191,7 +202,7 @@ def _synthetic(rng: random.Random, k: int) -> str | bytes:
     if k == 9:  # deep nesting of many kinds
         tag = rng.choice(("div", "span", "b", "a", "table", "ul", "li", "p", "font", "em",
                           "blockquote", "svg", "object", "td", "tr"))
-        depth = rng.choice((500, 3000, 20_000))
+        depth = rng.size(500, 3000, 20_000)
         return _page("", f"<{tag}>" * depth + PARA + f"</{tag}>" * rng.choice((0, depth)))
     if k == 10:  # encodings
         text = _page("", article.replace("headline", "headliné ΩЖ中"))
@@ -219,7 +230,7 @@ def _synthetic(rng: random.Random, k: int) -> str | bytes:
                         f"{rng.choice(DATES)}</time>" for _ in range(5))
         return _page("", "<article><h1>Headline</h1>" + dates + PARA * 3 + "</article>")
     if k == 14:  # many tables / lists / forms
-        return _page("", "<table>" + "text directly in table " * rng.choice((100, 5000))
+        return _page("", "<table>" + "text directly in table " * rng.size(100, 5000)
                      + "</table>" + article)
     if k == 15:  # only markup, no text
         return rng.choice(("<html></html>", "<", "<!--", "<!DOCTYPE html>", "<p></p>" * 100,
@@ -243,7 +254,7 @@ def _synthetic(rng: random.Random, k: int) -> str | bytes:
 # ------------------------------------------------------------------ mutations
 
 
-def mutate(rng: random.Random, data: bytes) -> tuple[int, bytes]:
+def mutate(rng: FuzzRandom, data: bytes) -> tuple[int, bytes]:
     """One random mutation of page bytes, and the number of that mutation."""
     if not data:
         return -1, soup(rng, 5).encode("utf-8", "surrogatepass")
@@ -251,7 +262,7 @@ def mutate(rng: random.Random, data: bytes) -> tuple[int, bytes]:
     return k, _mutate(rng, data, k)
 
 
-def _mutate(rng: random.Random, data: bytes, k: int) -> bytes:
+def _mutate(rng: FuzzRandom, data: bytes, k: int) -> bytes:
     i = rng.randrange(len(data) + 1)
     if k == 0:  # truncation
         return data[:i]
@@ -284,14 +295,15 @@ def _mutate(rng: random.Random, data: bytes, k: int) -> bytes:
     if k == 7:  # a repeated element
         frag = rng.choice(("<div>", "<p>", "<b>", "<a href=x>", "<table>", "<li>", "<td>",
                            "<option>", "<font>", "<span>", "<i>", "</div>", "<br>"))
-        return data[:i] + frag.encode() * rng.choice((10, 1000, 10_000)) + data[i:]
+        return data[:i] + frag.encode() * rng.size(10, 1000, 10_000) + data[i:]
     # k == 8: a garbage tail after </html>
     return data + soup(rng, rng.randint(1, 20)).encode("utf-8", "surrogatepass")
 
 
-def cases(seed: int, n: int) -> Iterator[Case]:
-    """``n`` fuzz cases from ``seed``: about half mutated fixtures, half small written pages."""
-    rng = random.Random(seed)
+def cases(seed: int, n: int, scale: float = 1.0) -> Iterator[Case]:
+    """``n`` fuzz cases from ``seed``: about half mutated fixtures, half small written pages.
+    ``scale`` shrinks the huge shapes (a million-word text node, 60,000 elements)."""
+    rng = FuzzRandom(seed, scale)
     pages = fixtures()
     for i in range(n):
         if rng.random() < 0.5 and pages:

@@ -65,6 +65,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("-n", type=int, default=500)
+    ap.add_argument("--scale", type=float, default=1.0, help="shrink the huge shapes")
     ap.add_argument("--slow", type=float, default=5.0)
     ap.add_argument("--limit", type=float, default=60.0)
     ap.add_argument("--save", type=Path)
@@ -72,7 +73,7 @@ def main() -> int:
     ap.add_argument("--only", help="run only the case with this name")
     args = ap.parse_args()
     signal.signal(signal.SIGALRM, _alarm)
-    todo = _replay(args.replay) if args.replay else cases(args.seed, args.n)
+    todo = _replay(args.replay) if args.replay else cases(args.seed, args.n, args.scale)
     kinds: Counter[str] = Counter()
     bad = 0
     slowest: list[tuple[float, str]] = []
