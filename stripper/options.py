@@ -325,11 +325,13 @@ class Options:
     max_nodes: int = 300_000
     max_depth: int = 2_000  # deeper trees are flattened below this depth, not refused
     max_attributes: int = 1_000  # attributes of one element beyond this are dropped
+    max_options: int = 2_000  # <option> elements of a page beyond this are dropped
 
     def __post_init__(self) -> None:
         _check(self.max_bytes > 0, "max_bytes must be > 0")
         _check(self.max_nodes > 0, "max_nodes must be > 0")
         _check(self.max_attributes > 0, "max_attributes must be > 0")
+        _check(self.max_options > 0, "max_options must be > 0")
 
 
 DEFAULT_OPTIONS = Options()

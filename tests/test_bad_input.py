@@ -32,6 +32,9 @@ def bad_pages() -> dict[str, bytes]:
                                    ).encode("latin-1"),
         "nested.html": deep.encode(),
         # 200,000 distinct attributes on one element: minutes of parsing unless capped
+        # 100,000 <option>s: lexbor inserts each in time growing with those before it
+        "options.html": ("<html><body><select>" + "<option>choice</option>" * 100_000
+                         + f"</select>{ARTICLE}</body></html>").encode(),
         "attributes.html": ("<html><body><div " + " ".join(f"data-a{i}=x" for i in range(200_000))
                             + f">{ARTICLE}</div></body></html>").encode(),
         "no-body.html": (b"<title>Only a head</title><p>Loose paragraph, with commas, "
@@ -75,6 +78,7 @@ def test_folder_of_bad_pages_one_line_each_no_traceback(folder: Path) -> None:
     assert "façade" in by["latin1-no-charset.html"]["body"]  # decoded, not replaced
     assert "Deep text" in by["nested.html"]["body"]
     assert "proper paragraph" in by["attributes.html"]["body"]
+    assert "proper paragraph" in by["options.html"]["body"]
     assert "Loose paragraph" in by["no-body.html"]["body"]
     assert by["truncated.html"]["error"] is None
     assert by["truncated.html.gz"]["error"] is None

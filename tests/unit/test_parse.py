@@ -7,7 +7,7 @@ from dataclasses import replace
 from stripper import extract
 from stripper.dom import Tree
 from stripper.options import DEFAULT_OPTIONS
-from stripper.parse import cap_attributes, cap_nesting, parse
+from stripper.parse import cap_attributes, cap_nesting, cap_options, parse
 
 
 def test_cap_keeps_shallow_pages_unchanged() -> None:
@@ -77,3 +77,22 @@ def test_a_page_with_two_hundred_thousand_attributes_is_capped() -> None:
     capped = replace(DEFAULT_OPTIONS, max_attributes=50)
     div = parse(html, capped).css_first("div")
     assert div is not None and len(div.attributes) == 50
+
+
+def test_options_beyond_the_cap_are_dropped_closed_or_not() -> None:
+    html = ('<select name="a"><option value="1">one<option selected>two</OPTION>'
+            '<option>three</option></select><p>after</p>')
+    assert cap_options(html, 3) == (html, 0)
+    capped, dropped = cap_options(html, 1)
+    assert dropped == 2
+    assert capped == '<select name="a"><option value="1">one</select><p>after</p>'
+
+
+def test_a_page_with_a_hundred_thousand_options_keeps_its_text() -> None:
+    options = "".join(f"<option value={i}>Item {i}</option>" for i in range(100_000))
+    html = (f"<html><body><form><select>{options}</select></form><article><p>Text of the "
+            "page, with commas, long enough to be kept as its content.</p></article>"
+            "</body></html>")
+    tree = parse(html, replace(DEFAULT_OPTIONS, max_options=500))
+    assert len(tree.css("option")) == 500
+    assert "Text of the page" in extract(html).body
