@@ -4,7 +4,7 @@
         [--folds 5] [--seed 13] [--trees 100] [--depth 2] [--rate 0.1]
         [--min-leaf 50] [--page-weight] [--cache FILE] [--no-write]
 
-Each page's candidate headlines come from ``stripper.metadata.title.title_options``;
+Each page's candidate headlines come from ``stripper.metadata.titleopts.title_options``;
 a candidate is right when it equals the ground-truth title after the benchmark's
 normalisation. The model is gradient-boosted regression trees on the logistic loss
 (Newton leaves, quantile split points), fitted here with numpy so the shipped model
@@ -32,7 +32,9 @@ import numpy as np
 from stripper.evaluate import norm_title
 from stripper.metadata.provenance import Provenance
 from stripper.metadata.structured import read_structured
-from stripper.metadata.title import pick_title, site_names, title_options
+from stripper.metadata.title import pick_title
+from stripper.metadata.titleopts import title_options
+from stripper.metadata.titletext import site_names
 from stripper.options import DEFAULT_OPTIONS
 from stripper.pagetype import detect_page_type
 from stripper.parse import parse, to_text
@@ -188,7 +190,7 @@ def fit(rows: list[PageRow], args: argparse.Namespace) -> dict[str, object]:
         grow(bins, edges, vocab, every, g, h, args.depth, args.rate, args.min_leaf, tree, values)
         f_all += values
         trees.append(tree)
-    return {"about": "headline ranker: boosted trees over title.title_options inputs; "
+    return {"about": "headline ranker: boosted trees over titleopts.title_options inputs; "
                      "scripts/train_title.py",
             "base": round(base, 5), "trees": trees, "seed": args.seed, "pages": len(rows),
             "depth": args.depth, "rate": args.rate, "min_leaf": args.min_leaf,

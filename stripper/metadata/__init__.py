@@ -38,7 +38,8 @@ from .nearby import Nearby, read_nearby
 from .picks import pick_authors, pick_dates
 from .provenance import Candidate, Provenance
 from .structured import Structured, json_ld_objects, ld_types, read_structured, text_value
-from .title import pick_title, site_names
+from .title import pick_title
+from .titletext import site_names
 from .urls import absolute_url, url_host
 
 FORUM_TYPES = frozenset({"discussionforumposting", "qapage", "question", "comment"})

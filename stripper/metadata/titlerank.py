@@ -1,5 +1,5 @@
 """The learned second opinion on the headline: boosted decision trees that score each
-candidate of ``title.title_options`` by its inputs (``TitleOption.flags``).
+candidate of ``titleopts.title_options`` by its inputs (``TitleOption.flags``).
 
 The model (``stripper/title_model.json``) is trained by ``scripts/train_title.py``
 on the development pages and judged only by cross-validation grouped by site

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from stripper.dom import build_tree
 from stripper.metadata import extract_metadata
-from stripper.metadata.title import heading_text, strip_site
+from stripper.metadata.titletext import heading_text, strip_site
 
 SERVICE = """<html><head>
 <title>Business Text Messaging | Ringline</title>
@@ -189,7 +189,8 @@ RANKED = """<html><head>
 
 def _options(html: str, rule: str | None = None) -> dict[str, dict[str, float]]:
     from stripper.metadata.structured import read_structured
-    from stripper.metadata.title import site_names, title_options
+    from stripper.metadata.titleopts import title_options
+    from stripper.metadata.titletext import site_names
     from stripper.options import DEFAULT_OPTIONS
     tree = build_tree(html)
     st = read_structured(tree)
