@@ -80,3 +80,24 @@ def test_error_lines_stay_one_line_when_a_file_name_has_a_line_break(tmp_path: P
     assert len(lines) == 3  # two error lines and the summary
     assert all(line.startswith(("error: ", "stripper: ")) for line in lines)
     assert all("\n" not in r["error"]["message"] for r in rows)  # type: ignore[index]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv", "parquet", "txt", "md"])
+def test_a_file_name_that_is_not_utf8_is_written_by_every_writer(tmp_path: Path,
+                                                                 fmt: str) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    name = os.fsdecode(b"caf\xe9.html")  # a Latin-1 name: Python reads it as "caf\udce9.html"
+    (pages / name).write_text(GOOD)
+    (pages / os.fsdecode(b"vid\xe9.html")).write_text("")  # an error record, too
+    out = tmp_path / f"out.{fmt}"
+    res = CliRunner().invoke(main, ["extract", str(pages), "-f", fmt, "-o", str(out), "-q"],
+                             catch_exceptions=False)  # was a UnicodeEncodeError traceback
+    assert res.exit_code == 1  # one page failed; the other was written
+    if fmt == "jsonl":  # the escape reads back as the same source: --resume skips both
+        rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+        assert {r["source"] for r in rows} == {str(pages / name),
+                                               str(pages / os.fsdecode(b"vid\xe9.html"))}
+        again = CliRunner().invoke(main, ["extract", str(pages), "-o", str(out), "--resume"],
+                                   catch_exceptions=False)
+        assert "0 pages" in again.stderr
