@@ -101,3 +101,45 @@ def test_a_file_name_that_is_not_utf8_is_written_by_every_writer(tmp_path: Path,
         again = CliRunner().invoke(main, ["extract", str(pages), "-o", str(out), "--resume"],
                                    catch_exceptions=False)
         assert "0 pages" in again.stderr
+
+
+def _warc(path: Path, responses: list[tuple[str, bytes, list[tuple[str, str]]]]) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as fh:
+        w = WARCWriter(fh, gzip=False)
+        for url, body, headers in responses:
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8"),
+                                               *headers], protocol="HTTP/1.1")
+            w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                                http_headers=http))
+
+
+def test_a_brotli_response_in_a_warc_is_extracted(tmp_path: Path) -> None:
+    import brotli
+
+    path = tmp_path / "crawl.warc"
+    _warc(path, [("https://news.example/a", brotli.compress(GOOD.encode()),
+                  [("Content-Encoding", "br")])])  # an AttributeError inside warcio before
+    code, rows, err = run(str(path))
+    assert code == 0 and "Traceback" not in err
+    assert len(rows) == 1 and "council met" in str(rows[0]["body"])
+
+
+def test_a_warc_record_without_target_uri_ends_the_file_with_an_error_line(
+        tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc"
+    _warc(path, [("https://news.example/a", GOOD.encode(), []),
+                 ("https://news.example/b", GOOD.encode(), [])])
+    data = path.read_bytes()
+    cut = data.index(b"WARC-Target-URI: https://news.example/b\r\n")
+    path.write_bytes(data[:cut] + data[cut:].replace(b"WARC-Target-URI: https://news.example/b\r\n",
+                                                     b"", 1))
+    (tmp_path / "ok.html").write_text(GOOD)
+    code, rows, err = run(str(tmp_path), "-j", "2")  # the batch goes on to ok.html
+    assert code == 1 and "Traceback" not in err
+    assert sorted(str(r["error"]["kind"]) if r["error"] else "ok" for r in rows) == \
+        ["ok", "ok", "warc-error"]  # type: ignore[index]
