@@ -67,7 +67,7 @@ def test_a_url_that_cannot_be_requested_is_a_bad_url_record(url: str) -> None:
 
 
 def test_a_bad_url_in_a_batch_is_a_bad_url_record() -> None:
-    code, rows, err = run("http://[::1", "-q")  # was internal-error (ValueError)
+    code, rows, _ = run("http://[::1", "-q")  # was internal-error (ValueError)
     assert code == 1 and _errors(rows) == {"[::1": "bad-url"}
 
 
