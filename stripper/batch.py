@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING
 
 from pebble import ProcessExpired, ProcessPool
 
-from .errors import LimitExceeded, StripperError
+from .errors import LimitExceeded, StripperError, one_line
 from .options import DEFAULT_OPTIONS, Options
 from .pipeline import error_record, extract_page
 from .record import ErrorInfo, Page, Record
@@ -117,9 +117,18 @@ def walk(folder: Path, glob: str | None = None) -> Iterator[Path]:
         for e in entries:
             if e.is_dir(follow_symlinks=False):
                 subdirs.append(Path(e.path))
-            elif e.is_file() and _wanted(e.name, e.path, folder, glob):
+            elif _is_page_file(e) and _wanted(e.name, e.path, folder, glob):
                 yield Path(e.path)
         stack.extend(reversed(subdirs))
+
+
+def _is_page_file(entry: os.DirEntry[str]) -> bool:
+    """A regular file, or a symbolic link that leads nowhere (dangling, or a loop):
+    reading the latter gives the page's error record instead of losing it silently."""
+    try:
+        return entry.is_file() or (entry.is_symlink() and not os.path.exists(entry.path))
+    except OSError:  # a symbolic link loop: is_file() raises ELOOP
+        return True
 
 
 def _file_inputs(path: Path, max_bytes: int) -> Iterator[Input]:
@@ -139,8 +148,14 @@ def discover(items: Iterable[str], *, glob: str | None = None,
     """Expand arguments into Inputs, lazily: folders recursively, WARC files per record."""
     for item in items:
         if item == "-":
-            data = stdin() if stdin else sys.stdin.buffer.read()
-            yield Input("-", "page", page=Page(content=data, source="-"))
+            data = stdin() if stdin else sys.stdin.buffer.read(max_bytes + 1)
+            if len(data) > max_bytes:
+                yield Input("-", "error", error=LimitExceeded("input bytes", len(data),
+                                                              max_bytes, source="-"))
+            else:
+                yield Input("-", "page", page=Page(content=data, source="-"))
+        elif not item:  # an empty name (an unset shell variable) is no path, not "."
+            yield Input(item, "error", error=_read_error("an empty input name", item))
         elif is_url(item):
             yield Input(item, "url")
         else:
@@ -186,11 +201,11 @@ def _read_file(source: str, max_bytes: int) -> Page:
         if size > max_bytes:
             raise LimitExceeded("input bytes", size, max_bytes, source=source)
         with open(source, "rb") as fh:
-            data = fh.read()
+            data = fh.read(max_bytes + 1)  # a device or a pipe reports no size
     except OSError as exc:
-        err = StripperError(f"cannot read {source}: {exc.strerror or exc}", source=source)
-        err.kind, err.stage = "read-error", "read"
-        raise err from exc
+        raise _read_error(f"cannot read {source}: {exc.strerror or exc}", source) from exc
+    if len(data) > max_bytes:
+        raise LimitExceeded("input bytes", len(data), max_bytes, source=source)
     if data[:2] == b"\x1f\x8b":
         d = zlib.decompressobj(16 + zlib.MAX_WBITS)
         try:
@@ -204,6 +219,12 @@ def _read_file(source: str, max_bytes: int) -> Page:
     return Page(content=data, source=source)
 
 
+def _read_error(message: str, source: str) -> StripperError:
+    err = StripperError(message, source=source)
+    err.kind, err.stage = "read-error", "read"
+    return err
+
+
 class _PageTimeout(BaseException):
     """Raised by the alarm inside a worker. A BaseException so that no
     ``except Exception`` in the pipeline can swallow it."""
@@ -215,8 +236,8 @@ def _on_alarm(signum: int, frame: FrameType | None) -> None:
 
 def _failure(source: str, kind: str, message: str, stage: str = "extract",
              url: str | None = None) -> Record:
-    return Record(url=url, source=source, error=ErrorInfo(kind=kind, message=message,
-                                                          stage=stage))
+    info = ErrorInfo(kind=kind, message=one_line(message), stage=stage)
+    return Record(url=url, source=source, error=info)
 
 
 def _timeout_record(inp: Input, limit: float) -> Record:

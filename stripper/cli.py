@@ -26,7 +26,7 @@ from typing import Any
 import click
 
 from . import batch
-from .errors import StripperError
+from .errors import StripperError, one_line
 from .options import DEFAULT_OPTIONS, FetchOptions, Options
 from .record import Record
 from .warc import is_warc
@@ -297,7 +297,7 @@ def extract_cmd(inputs: tuple[str, ...], lists: tuple[str, ...], output: str | N
                              single=single)
         tally = _write_all(writer, outcomes, progress, quiet)
     except StripperError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(one_line(str(exc))) from exc
     if tally.done == 0 and not resume:
         raise click.UsageError("no input pages found")
     if tally.failed and not keep_going:
@@ -317,7 +317,7 @@ def _write_all(writer: Writer, outcomes: Callable[[frozenset[str]], Iterator[bat
                 progress.update(tally)
                 err = outcome.record.error
                 if err is not None and not quiet:
-                    progress.echo(f"error: {outcome.source}: {err.kind}: {err.message}")
+                    progress.echo(f"error: {one_line(outcome.source)}: {err.kind}: {err.message}")
     except KeyboardInterrupt:
         progress.close()
         click.echo(tally.summary(interrupted=True), err=True)

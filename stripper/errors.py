@@ -11,10 +11,20 @@
     └── WriteError(path)                         a sink could not be written
 
 Every error carries a short machine-readable ``kind`` (used in error records and
-batch summaries) and a one-line human message (``str(err)``).
+batch summaries) and a one-line human message (``str(err)``; ``one_line`` escapes the
+line breaks a file name or a server's text may bring into it).
 """
 
 from __future__ import annotations
+
+import re
+
+_BREAKS = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters and line breaks written as escapes (``\\n``)."""
+    return _BREAKS.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 class StripperError(Exception):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from .clean import clean
 from .dom import Doc, Tree, flatten, teaser_dates
-from .errors import NoContentError, StripperError
+from .errors import NoContentError, StripperError, one_line
 from .metadata import extract_metadata
 from .options import DEFAULT_OPTIONS, Options
 from .pagetype import declared_url, detect_page_type
@@ -115,7 +115,7 @@ def error_record(page: Page, exc: StripperError, trace: Trace | None = None,
     """A Record that says why there is no body. ``source`` and ``url`` are always kept."""
     info = ErrorInfo(
         kind=exc.kind,
-        message=str(exc),
+        message=one_line(str(exc)),
         stage=exc.stage,
         status=getattr(exc, "status", None),
         attempts=tuple(getattr(exc, "attempts", ()) or page.attempts),

@@ -88,7 +88,13 @@ def make_async_client(options: FetchOptions = DEFAULT_OPTIONS.fetch) -> httpx.As
 
 
 def check_url(url: str, att: Attempts) -> None:
-    parts = urlsplit(url)
+    """Refuse, as a ``bad-url`` error, what is no http(s) URL or what httpx cannot
+    request (an unclosed "[", a NUL, a lone surrogate, a host IDNA refuses)."""
+    try:
+        parts = urlsplit(url)
+        httpx.URL(url)  # what a request would be built from
+    except (ValueError, httpx.InvalidURL, UnicodeError) as exc:
+        raise att.error("bad-url", f"not a valid URL: {url!r} ({exc})") from exc
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise att.error("bad-url", f"not an http(s) URL: {url!r}")
 

@@ -18,7 +18,6 @@ Precedence tables live in ``stripper.metarules``; docs/metadata.md explains them
 from __future__ import annotations
 
 from collections.abc import Mapping
-from urllib.parse import urlsplit
 
 from ..dom import Tree
 from ..metarules import (
@@ -41,7 +40,7 @@ from .provenance import Candidate, Provenance
 from .structured import Structured, json_ld_objects, ld_types, read_structured, text_value
 from .title import pick_title
 from .titletext import site_names
-from .urls import absolute_url
+from .urls import absolute_url, url_host
 
 FORUM_TYPES = frozenset({"discussionforumposting", "qapage", "question", "comment"})
 FAQ_PARTS = frozenset({"question", "answer", "comment"})
@@ -60,7 +59,7 @@ def extract_metadata(tree: Tree, url: str | None = None,
     declares an article) or ``options.undated_date_min_share`` (dates)."""
     st = read_structured(tree)
     prov = Provenance()
-    host = urlsplit(url).hostname if url else None
+    host = url_host(url)
     locale, _ = declared(tree, st)
     dayfirst = not month_first(locale)
     headline = pick_title(tree, st, host, options, prov, page_type, url)

@@ -29,6 +29,12 @@ _ARTICLE_SET = frozenset(ARTICLE_LD_TYPES) - {"creativework", "videoobject", "re
 # descriptor as <meta name=… content=…> (Next.js ``metadata.other``).
 LD_JSON_META = "script:ld+json"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# JSON-LD nested deeper than this is refused like invalid JSON: real objects nest a few
+# levels (a @graph of articles, their authors, their images), while 1,000 levels make
+# json.loads and every reader that walks a value run out of Python's recursion stack.
+MAX_LD_DEPTH = 100
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_BRACKETS = re.compile(r"[\[\]{}]")
 _MICRODATA_PROPS = ("headline", "name", "author", "creator", "datepublished", "datecreated",
                     "datemodified", "dateupdated")
 
@@ -46,11 +52,26 @@ def _walk(obj: Any, depth: int = 0) -> Iterator[LdObject]:
                 yield from _walk(obj[key], depth + 1)
 
 
+def _too_deep(raw: str, max_depth: int) -> bool:
+    """Whether the JSON text nests brackets deeper than ``max_depth`` (strings skipped);
+    text with fewer opening brackets than that is not scanned."""
+    if raw.count("[") + raw.count("{") <= max_depth:
+        return False
+    depth = 0
+    for m in _BRACKETS.finditer(_JSON_STRING.sub("", raw)):
+        depth += 1 if m.group() in "[{" else -1
+        if depth > max_depth:
+            return True
+    return False
+
+
 def _loads(raw: str) -> Any:
     raw = raw.strip()
     raw = raw.removeprefix("<!--")
     raw = raw.removesuffix("-->")
     raw = raw.strip().removeprefix("//<![CDATA[").removesuffix("//]]>").strip().rstrip(";")
+    if _too_deep(raw, MAX_LD_DEPTH):
+        return None
     try:
         return json.loads(raw, strict=False)
     except ValueError:

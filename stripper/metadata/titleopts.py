@@ -9,7 +9,6 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from .. import dom
 from ..dom import Node, Tree
@@ -33,6 +32,7 @@ from .titletext import (
     tidy,
     words,
 )
+from .urls import split_url
 
 _STRUCTURED_KEYS = (("ld", None), ("og", "og:title"), ("tw", "twitter:title"), ("title", None))
 _SLUG = re.compile(r"[a-z0-9]+")
@@ -173,7 +173,7 @@ def _context(tree: Tree, st: Structured, names: list[str], options: MetadataOpti
     t = tree.css_first("title")
     title = tidy(dom.text_of(t)) if t is not None else ""
     og = tidy(st.meta("og:title") or "")
-    path = urlsplit(url).path if url else ""
+    path = split_url(url).path if url else ""
     page = {"nh1": float(len(h1s)), "home": float(path in ("", "/")),
             "ptype": float(PAGE_TYPE_CODES.index(page_type))
             if page_type in PAGE_TYPE_CODES else -1.0}

@@ -8,7 +8,6 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from urllib.parse import urlsplit
 
 from .. import dom
 from ..dom import Node
@@ -21,6 +20,7 @@ from ..metarules import (
     TITLE_SEPARATORS,
 )
 from .structured import Structured, ld_types, text_value
+from .urls import split_url
 
 _WORD = re.compile(r"\w+")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
@@ -173,7 +173,7 @@ def links_home(node: Node, host: str | None) -> bool:
         a = node.parent
     if a is None or len(dom.text_of(a)) < len(dom.text_of(node)) / 2:
         return False
-    href = urlsplit((dom.attr(a, "href") or "").strip())
+    href = split_url((dom.attr(a, "href") or "").strip())
     return href.path in ("", "/") and not href.query and not href.fragment and \
         bool(href.netloc or href.path) and \
         (not href.netloc or host is None or href.netloc.removeprefix("www.") ==

@@ -25,6 +25,10 @@ BASE = "https://news.example.org/section/story.html"
     ("http://127.0.0.1/a", None, "http://127.0.0.1/a"),
     ("/blog/post", None, "/blog/post"),  # nothing to resolve it against: kept as written
     ("https://www.example.com/a?b=c#d", None, "https://www.example.com/a?b=c#d"),
+    ("http://[::1", None, None),  # urlsplit raises on an unclosed bracket
+    ("http://[::1", BASE, None),
+    ("/blog/post", "http://[::1", None),  # a base that does not parse resolves nothing
+    ("https://www.example.com/a", "http://[::1", "https://www.example.com/a"),
 ])
 def test_absolute_url(value: str, base: str | None, expected: str | None) -> None:
     assert absolute_url(value, base) == expected
@@ -70,3 +74,22 @@ def test_a_saved_page_without_url_is_read_with_the_address_it_declares() -> None
     assert r.url is None  # the record does not claim an address it was not given
     assert r.date == "2022-01-13" and r.metadata.sources["date"].origin == "url"
     assert r.metadata.canonical == "https://www.example-news.com/2022/01/13/riots-in-the-steppe/"
+
+
+BROKEN = "http://[::1"  # urlsplit raises ValueError("Invalid IPv6 URL") on it
+
+
+@pytest.mark.parametrize("where", ["argument", "canonical", "og:url", "h1-link", "image"])
+def test_a_url_that_does_not_parse_is_no_url(where: str) -> None:
+    head = {"canonical": f'<link rel="canonical" href="{BROKEN}">',
+            "og:url": f'<meta property="og:url" content="{BROKEN}">',
+            "image": f'<meta property="og:image" content="{BROKEN}">'}.get(where, "")
+    h1 = f'<a href="{BROKEN}">The headline</a>' if where == "h1-link" else "The headline"
+    html = (f"<html><head><title>The headline</title>{head}</head><body><article>"
+            f"<h1>{h1}</h1><p>A paragraph of text, with commas, long enough to be the body "
+            "of this page.</p></article></body></html>")
+    r = extract(html, url=BROKEN if where == "argument" else None)
+    assert r.error is None
+    assert r.url == (BROKEN if where == "argument" else None)  # what the user gave is kept
+    assert r.title == "The headline"
+    assert r.metadata.canonical is None and r.metadata.image is None
