@@ -94,8 +94,7 @@ def _rule_title(tree: Tree, st: Structured, host: str | None, options: MetadataO
     full = [Candidate(strip_site(c.value, names, options.max_site_words), c.origin, c.raw)
             for c in structured]
     site = names + removed
-    h1s = [(strip_site(text, site, 0), node) for text, node in headings(st.h1)
-           if not is_site(text, site, leading=True) and not links_home(node, host)]
+    h1s = _headline_h1s(st, site, host, prov)
     found = _agreeing(h1s, cleaned, options)
     if found is not None:
         prov.settle("title", Candidate(found[0], "h1", found[0]), cleaned)
@@ -118,6 +117,21 @@ def _rule_title(tree: Tree, st: Structured, host: str | None, options: MetadataO
         prov.settle("title", win, cleaned)
         return Headline(win.value, _find_heading(st, win.value), win.origin)
     return None
+
+
+def _headline_h1s(st: Structured, site: list[str], host: str | None,
+                  prov: Provenance) -> list[tuple[str, Node]]:
+    """The ``<h1>``s that may be the headline, without their site-name segments: not
+    the site's name, not a link to the home page (a logo); those two are traced."""
+    out: list[tuple[str, Node]] = []
+    for text, node in headings(st.h1):
+        why = "site-name" if is_site(text, site, leading=True) else \
+            "logo" if links_home(node, host) else ""
+        if why:
+            prov.lost("title", Candidate(text, "h1", text), why)
+        else:
+            out.append((strip_site(text, site, 0), node))
+    return out
 
 
 def _agreeing(heads: list[tuple[str, Node]], cleaned: list[Candidate[str]],

@@ -63,6 +63,8 @@ def test_heading_linking_to_the_home_page_is_the_logo() -> None:
     m = extract_metadata(build_tree(BLOG), "https://pottery.example/2025/12/kiln.html",
                          page_type="article")
     assert m.title == "Firing a wood kiln in winter"
+    assert [(d.rule, d.verdict, d.text) for d in m.candidates
+            if d.node == "title" and d.verdict == "logo"] == [("h1", "logo", "Kiln Notes")]
     # the same heading linking to a post is the headline
     post = BLOG.replace('href="https://pottery.example/"',
                         'href="https://pottery.example/about.html"')
