@@ -47,7 +47,7 @@ def _options(explain: bool, fmt: str, max_bytes: int | None = None) -> Options:
 
 
 def _explain(record: Record) -> None:
-    click.echo(f"# {record.source or record.url}")
+    click.echo(f"# {record.source if record.source is not None else record.url}")
     # columns as wide as their longest entry, so long verdicts and rule names
     # ("listing+0.5 collection+0.5", "json-ld:page:datePublished") never run together
     shown = [d for d in record.trace if d.text or d.value or d.stage != "clean"]

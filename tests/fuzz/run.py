@@ -14,6 +14,7 @@ import sys
 import time
 import traceback
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from types import FrameType
 
@@ -21,7 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fuzzlib import Case, cases, check
 
-from stripper import extract
+from stripper import Options, extract
+from stripper.options import DEFAULT_OPTIONS
 
 
 class Alarm(BaseException):
@@ -32,11 +34,12 @@ def _alarm(signum: int, frame: FrameType | None) -> None:
     raise Alarm()
 
 
-def run_one(case: Case, limit: float) -> tuple[str | None, float]:
+def run_one(case: Case, limit: float, options: Options = DEFAULT_OPTIONS) -> tuple[str | None, float]:
     t0 = time.perf_counter()
     signal.setitimer(signal.ITIMER_REAL, limit)
     try:
-        record = extract(case.content, url=case.url, source=case.name)
+        record = extract(case.content, url=case.url, source=case.name, options=options)
+        record.to_dict()
         problem = check(record)
     except Alarm:
         problem = f"over the {limit:g} s limit"
@@ -71,8 +74,15 @@ def main() -> int:
     ap.add_argument("--save", type=Path)
     ap.add_argument("--replay", type=Path)
     ap.add_argument("--only", help="run only the case with this name")
+    ap.add_argument("--trace", action="store_true", help="with every decision recorded")
+    ap.add_argument("--md", action="store_true", help="Markdown output")
     args = ap.parse_args()
     signal.signal(signal.SIGALRM, _alarm)
+    options = DEFAULT_OPTIONS
+    if args.trace:
+        options = replace(options, trace=True)
+    if args.md:
+        options = replace(options, select=replace(options.select, output_format="md"))
     todo = _replay(args.replay) if args.replay else cases(args.seed, args.n, args.scale)
     kinds: Counter[str] = Counter()
     bad = 0
@@ -80,7 +90,7 @@ def main() -> int:
     for case in todo:
         if args.only and case.name != args.only:
             continue
-        problem, secs = run_one(case, args.limit)
+        problem, secs = run_one(case, args.limit, options)
         slowest.append((secs, case.name))
         if secs > args.slow and problem is None:
             problem = f"slow: {secs:.1f} s"
