@@ -96,6 +96,21 @@ _LETTER = re.compile(r"[^\W\d_]")
 _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
 _WORD = re.compile(r"[^\W\d_]+")
 
+# The text encodings of the web (the WHATWG Encoding Standard, as Python codec names,
+# with the supersets Python names apart: cp932, cp949, big5hkscs). A page or a server
+# that declares another codec Python knows (cp037, utf-7, rot13, "undefined", which
+# raises UnicodeError on use) is not believed, as browsers do not believe it.
+WEB_ENCODINGS: frozenset[str] = frozenset({
+    "utf-8", "utf-16", "utf-16-le", "utf-16-be", "cp866", "iso8859-1", "iso8859-2",
+    "iso8859-3", "iso8859-4", "iso8859-5", "iso8859-6", "iso8859-7", "iso8859-8",
+    "iso8859-9", "iso8859-10", "iso8859-11", "iso8859-13", "iso8859-14", "iso8859-15",
+    "iso8859-16", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874", "cp1250",
+    "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
+    "tis-620", "gbk", "gb2312", "gb18030", "big5", "big5hkscs", "euc_jp", "iso2022_jp",
+    "shift_jis", "cp932", "euc_kr", "cp949", "ascii",
+})
+_UTF16 = frozenset({"utf-16", "utf-16-le", "utf-16-be"})
+
 log = logging.getLogger(__name__)
 
 
@@ -108,6 +123,15 @@ def _lookup(name: str | None) -> str | None:
         return None
 
 
+def _web_encoding(name: str | None, *, in_meta: bool = False) -> str | None:
+    """A declared charset as a Python codec name, when it is a web encoding. A
+    ``<meta>`` that declares UTF-16 was read as ASCII, so the page is UTF-8 (WHATWG)."""
+    codec = _lookup(name)
+    if codec not in WEB_ENCODINGS:
+        return None
+    return "utf-8" if in_meta and codec in _UTF16 else codec
+
+
 def sniff_charset(data: bytes, content_type: str | None = None) -> tuple[str | None, str]:
     """The declared charset and where it came from ("bom", "http", "meta" or "none")."""
     for bom, enc in _BOMS:
@@ -115,11 +139,11 @@ def sniff_charset(data: bytes, content_type: str | None = None) -> tuple[str | N
             return enc, "bom"
     if content_type:
         m = _HEADER_CHARSET.search(content_type)
-        if m and _lookup(m.group(1)):
-            return _lookup(m.group(1)), "http"
+        if m and _web_encoding(m.group(1)):
+            return _web_encoding(m.group(1)), "http"
     m2 = _META_CHARSET.search(data[:4096])
     if m2:
-        name = _lookup(m2.group(1).decode("ascii", "ignore"))
+        name = _web_encoding(m2.group(1).decode("ascii", "ignore"), in_meta=True)
         if name:
             return name, "meta"
     return None, "none"
@@ -133,6 +157,15 @@ def _is_binary(data: bytes) -> bool:
         return True
     ctrl = sum(1 for b in head if b < 9 or 13 < b < 32)
     return ctrl > len(head) // 20
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """Whether NUL bytes fill one byte of each pair, as in UTF-16 markup (the high
+    byte of every ASCII character), and not the other: random binary has few NULs."""
+    head = data[:2048]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    high, low = max(even, odd), min(even, odd)
+    return high > len(head) // 8 and low * 10 < high
 
 
 def maybe_gunzip(data: bytes) -> bytes:
@@ -162,12 +195,12 @@ def _meta_second_opinion(data: bytes, declared: str | None,
     if where != "http":
         return None
     m = _META_CHARSET.search(data[:4096])
-    meta = _lookup(m.group(1).decode("ascii", "ignore")) if m else None
+    meta = _web_encoding(m.group(1).decode("ascii", "ignore"), in_meta=True) if m else None
     if not meta or meta == declared or meta.replace("_", "-") in _SINGLE_BYTE:
         return None
     try:
         return data.decode(meta), meta
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):
         return None
 
 
@@ -177,12 +210,12 @@ def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
     declared, where = sniff_charset(data, content_type)
     if where == "bom" and declared:
         return data.decode(declared, errors="replace").lstrip("\ufeff"), declared
-    if _is_binary(data):
+    if _is_binary(data) and not (declared in _UTF16 and _looks_utf16(data)):
         raise DecodeError("input looks binary, not HTML text")
     if declared and declared.replace("_", "-") not in _SINGLE_BYTE:
         try:
             return data.decode(declared), declared
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):
             pass  # a wrong declaration: fall through to UTF-8 and detection
     second = _meta_second_opinion(data, declared, where)
     if second is not None:

@@ -67,3 +67,20 @@ def test_a_property_repeated_in_itemprop_is_read_once() -> None:
     st = read_structured(build_tree(html))
     assert [v for v, _ in st.microdata["author"]] == ["Ann Lee"]
     assert [v for v, _ in st.microdata["datepublished"]] == ["Ann Lee"]
+
+
+@pytest.mark.parametrize("charset", ["undefined", "cp037", "utf-7", "utf-16", "utf-16le"])
+@pytest.mark.parametrize("where", ["meta", "http"])
+def test_a_charset_that_is_no_web_encoding_is_not_believed(charset: str, where: str) -> None:
+    # "undefined" raised UnicodeError; cp037 (EBCDIC) and a <meta> saying UTF-16 on
+    # bytes read as ASCII turned the page into garbage or no content
+    from stripper import extract_page
+    from stripper.record import Page
+
+    head = f'<meta charset="{charset}">' if where == "meta" else ""
+    html = _page(head, "<p>Un café crème, with commas, long enough to be read.</p>").encode()
+    headers = {"content-type": f"text/html; charset={charset}"} if where == "http" else {}
+    if where == "http" and charset.startswith("utf-16"):
+        html = html.decode().encode(charset)  # a server's UTF-16 is real UTF-16
+    r = extract_page(Page(content=html, headers=headers))
+    assert r.error is None and "café crème" in r.body
