@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from stripper.record import Record
+from stripper.record import Page, Record
 
 PAGES = Path(__file__).resolve().parents[2] / "fixtures" / "pages"
 
@@ -45,6 +45,11 @@ class Case:
     name: str
     content: str | bytes
     url: str | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+
+    def page(self) -> Page:
+        return Page(content=self.content, url=self.url, source=self.name,
+                    headers=dict(self.headers))
 
 
 def fixtures() -> list[bytes]:
@@ -66,6 +71,8 @@ SOUP = (
     "&#xD800;", "&#x110000;", "&#0;", "&#xFFFF;", "&#99999999999;", "&amp", "&nbsp",
     "<div class=>", "<div class>", "<div class=a class=b id=c id=d>", "<p id='", '<p id="',
     "<time datetime='garbage'>", "<time datetime>", "<meta charset='utf-16'>",
+    "<meta charset=undefined>", "<meta charset=cp037>", "<meta charset=utf-7>",
+    "<meta http-equiv=content-type content='text/html; charset=rot13'>",
     "<meta charset=x-unknown>", "<meta name=author content>", "<base href='http://[::1'>",
     "<link rel=canonical href='http://%zz'>", "<h1></h1>", "<article>", "</article>",
     "<main>", "<nav>", "<aside>", "<header>", "<footer>", "\x00", "\x01", "\x0b", "\x1b",
@@ -81,6 +88,11 @@ URLS = ("http://[::1", "http://%zz", "http://", "https:///", "//", "javascript:a
         "http://a b", "http://\x00/", "http://[::1]:99999/", "ftp://x", "http://xn--/",
         "http://" + "a" * 300 + ".com", "http://ex.com/%", "\ud800", "", " ", "mailto:",
         "http://ex.com/" + "é" * 20, "http://user:pa@ss@host/", "http://1.2.3.4.5/")
+
+
+CHARSETS = ("utf-8", "utf-16", "utf-16le", "utf-16be", "iso-8859-1", "windows-1251",
+            "shift_jis", "undefined", "cp037", "utf-7", "rot13", "base64", "x-unknown", "",
+            "utf-32", "gb18030", '"utf-8"', "utf-8;q=1", "UTF8 ")
 
 
 def _rand_text(rng: FuzzRandom, n: int) -> str:
@@ -324,7 +336,10 @@ def cases(seed: int, n: int, scale: float = 1.0) -> Iterator[Case]:
             content = content.encode("utf-8", "surrogatepass")
         url = rng.choice(URLS) if rng.random() < 0.2 else (
             "https://example.org/2024/01/13/a-post" if rng.random() < 0.5 else None)
-        yield Case(name, content, url)
+        headers: tuple[tuple[str, str], ...] = ()
+        if rng.random() < 0.2:
+            headers = (("content-type", "text/html; charset=" + rng.choice(CHARSETS)),)
+        yield Case(name, content, url, headers)
 
 
 def check(record: Record) -> str | None:

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fuzzlib import Case, cases, check
 
-from stripper import Options, extract
+from stripper import Options, extract_page
 from stripper.options import DEFAULT_OPTIONS
 
 
@@ -34,11 +34,12 @@ def _alarm(signum: int, frame: FrameType | None) -> None:
     raise Alarm()
 
 
-def run_one(case: Case, limit: float, options: Options = DEFAULT_OPTIONS) -> tuple[str | None, float]:
+def run_one(case: Case, limit: float,
+            options: Options = DEFAULT_OPTIONS) -> tuple[str | None, float]:
     t0 = time.perf_counter()
     signal.setitimer(signal.ITIMER_REAL, limit)
     try:
-        record = extract(case.content, url=case.url, source=case.name, options=options)
+        record = extract_page(case.page(), options=options)
         record.to_dict()
         problem = check(record)
     except Alarm:

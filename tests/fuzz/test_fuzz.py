@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from fuzzlib import Case, cases, check
 
-from stripper import extract
+from stripper import extract_page
 from stripper.cli import main
 
 SEED = 20261202
@@ -32,7 +32,7 @@ def test_no_exception_no_internal_error_one_line_messages(fuzz_cases: list[Case]
     problems = []
     for case in fuzz_cases:
         try:
-            record = extract(case.content, url=case.url, source=case.name)
+            record = extract_page(case.page())
         except Exception as exc:  # noqa: BLE001 - what the fuzzer hunts
             problems.append(f"{case.name}: raised {type(exc).__name__}: {exc}")
             continue
