@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import brotli
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import BufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 
 from .errors import LimitExceeded, StripperError
@@ -44,6 +46,30 @@ class WarcItem:
     source: str
     page: Page | None
     error: StripperError | None = None
+
+
+class _BrotliDecompressor:
+    """A ``Content-Encoding: br`` body decoder with the interface warcio expects.
+
+    warcio's own ``br`` decoder is written for brotlipy and sets ``unused_data`` on the
+    decompressor, which Google's ``brotli`` (our dependency, shared with the fetcher)
+    refuses: every WARC holding a brotli response ended the run with an AttributeError
+    (warcio issue #73). This adapter is registered in its place below.
+    """
+
+    unused_data = b""
+
+    def __init__(self) -> None:
+        self._d = brotli.Decompressor()
+
+    def decompress(self, data: bytes) -> bytes:
+        return bytes(self._d.process(data))
+
+    def flush(self) -> bytes:
+        return b""
+
+
+BufferedReader.DECOMPRESSORS["br"] = _BrotliDecompressor
 
 
 def is_warc(path: str) -> bool:
@@ -77,7 +103,7 @@ def iter_warc(path: str | Path, *, max_bytes: int = 20_000_000) -> Iterator[Warc
         with open(path, "rb") as fh:
             size = os.fstat(fh.fileno()).st_size
             it = ArchiveIterator(fh, arc2warc=True)
-            for rec in it:
+            for rec in _records(path, it):
                 item = _item(path, it, rec, max_bytes)
                 if item is not None:
                     yield item
@@ -88,6 +114,22 @@ def iter_warc(path: str | Path, *, max_bytes: int = 20_000_000) -> Iterator[Warc
         yield WarcItem(path, None, exc)
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
         yield WarcItem(path, None, WarcError(f"cannot read WARC {path}: {exc}", source=path))
+
+
+def _records(path: str, it: ArchiveIterator) -> Iterator[Any]:
+    """warcio's records. On corrupt bytes warcio raises whatever it runs into (an
+    AttributeError for a response record without WARC-Target-URI, a zlib or brotli
+    error): any exception while it reads the next record ends the file as a WarcError."""
+    records = iter(it)
+    while True:
+        try:
+            rec = next(records)
+        except StopIteration:
+            return
+        except Exception as exc:  # a third-party parser on corrupt input
+            raise WarcError(f"cannot read WARC {path} past byte {it.offset}: "
+                            f"{type(exc).__name__}: {exc}", source=path) from exc
+        yield rec
 
 
 def _item(path: str, it: ArchiveIterator, rec: Any, max_bytes: int) -> WarcItem | None:
@@ -102,11 +144,14 @@ def _item(path: str, it: ArchiveIterator, rec: Any, max_bytes: int) -> WarcItem 
         return None
     if not _is_html(ctype):
         return None
+    error: StripperError | None = None
     try:
         body: bytes | None = _read_capped(rec.content_stream(), max_bytes)
-        error = None
     except LimitExceeded as exc:
         body, error = None, exc
+    except Exception as exc:  # noqa: BLE001 - warcio decoding a corrupt body (chunks, gzip, br)
+        body = None
+        error = WarcError(f"cannot read the record body: {type(exc).__name__}: {exc}")
     # asked only after the body is read: warcio's offset call ends the record's stream
     source = f"{path}#{it.get_record_offset()}"
     if body is None:

@@ -67,7 +67,7 @@ def test_a_url_that_cannot_be_requested_is_a_bad_url_record(url: str) -> None:
 
 
 def test_a_bad_url_in_a_batch_is_a_bad_url_record() -> None:
-    code, rows, err = run("http://[::1", "-q")  # was internal-error (ValueError)
+    code, rows, _ = run("http://[::1", "-q")  # was internal-error (ValueError)
     assert code == 1 and _errors(rows) == {"[::1": "bad-url"}
 
 
@@ -80,3 +80,66 @@ def test_error_lines_stay_one_line_when_a_file_name_has_a_line_break(tmp_path: P
     assert len(lines) == 3  # two error lines and the summary
     assert all(line.startswith(("error: ", "stripper: ")) for line in lines)
     assert all("\n" not in r["error"]["message"] for r in rows)  # type: ignore[index]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv", "parquet", "txt", "md"])
+def test_a_file_name_that_is_not_utf8_is_written_by_every_writer(tmp_path: Path,
+                                                                 fmt: str) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    name = os.fsdecode(b"caf\xe9.html")  # a Latin-1 name: Python reads it as "caf\udce9.html"
+    (pages / name).write_text(GOOD)
+    (pages / os.fsdecode(b"vid\xe9.html")).write_text("")  # an error record, too
+    out = tmp_path / f"out.{fmt}"
+    res = CliRunner().invoke(main, ["extract", str(pages), "-f", fmt, "-o", str(out), "-q"],
+                             catch_exceptions=False)  # was a UnicodeEncodeError traceback
+    assert res.exit_code == 1  # one page failed; the other was written
+    if fmt == "jsonl":  # the escape reads back as the same source: --resume skips both
+        rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+        assert {r["source"] for r in rows} == {str(pages / name),
+                                               str(pages / os.fsdecode(b"vid\xe9.html"))}
+        again = CliRunner().invoke(main, ["extract", str(pages), "-o", str(out), "--resume"],
+                                   catch_exceptions=False)
+        assert "0 pages" in again.stderr
+
+
+def _warc(path: Path, responses: list[tuple[str, bytes, list[tuple[str, str]]]]) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as fh:
+        w = WARCWriter(fh, gzip=False)
+        for url, body, headers in responses:
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8"),
+                                               *headers], protocol="HTTP/1.1")
+            w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                                http_headers=http))
+
+
+def test_a_brotli_response_in_a_warc_is_extracted(tmp_path: Path) -> None:
+    import brotli
+
+    path = tmp_path / "crawl.warc"
+    _warc(path, [("https://news.example/a", brotli.compress(GOOD.encode()),
+                  [("Content-Encoding", "br")])])  # an AttributeError inside warcio before
+    code, rows, err = run(str(path))
+    assert code == 0 and "Traceback" not in err
+    assert len(rows) == 1 and "council met" in str(rows[0]["body"])
+
+
+def test_a_warc_record_without_target_uri_ends_the_file_with_an_error_line(
+        tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc"
+    _warc(path, [("https://news.example/a", GOOD.encode(), []),
+                 ("https://news.example/b", GOOD.encode(), [])])
+    data = path.read_bytes()
+    cut = data.index(b"WARC-Target-URI: https://news.example/b\r\n")
+    path.write_bytes(data[:cut] + data[cut:].replace(b"WARC-Target-URI: https://news.example/b\r\n",
+                                                     b"", 1))
+    (tmp_path / "ok.html").write_text(GOOD)
+    code, rows, err = run(str(tmp_path), "-j", "2")  # the batch goes on to ok.html
+    assert code == 1 and "Traceback" not in err
+    assert sorted(str(r["error"]["kind"]) if r["error"] else "ok" for r in rows) == \
+        ["ok", "ok", "warc-error"]  # type: ignore[index]

@@ -34,6 +34,8 @@ from .titletext import (
 )
 from .urls import split_url
 
+# a candidate longer than this is no headline (and is not measured)
+_MAX_TITLE = 300
 _STRUCTURED_KEYS = (("ld", None), ("og", "og:title"), ("tw", "twitter:title"), ("title", None))
 _SLUG = re.compile(r"[a-z0-9]+")
 _Adder = Callable[[str, str, str], None]
@@ -61,7 +63,7 @@ def title_options(tree: Tree, st: Structured, names: list[str], options: Metadat
 
     def add(text: str, flag: str, origin: str) -> None:
         text = " ".join(text.split())
-        if not text or len(text) > 300:
+        if not text or len(text) > _MAX_TITLE:
             return
         opt = found.setdefault(norm(text), TitleOption(text, origin))
         opt.flags[flag] = 1.0
@@ -149,8 +151,11 @@ def _add_structured(add: _Adder, key: str, v: str, names: list[str],
         add(p, f"{key}:{where}", origin)
         if is_site(p, names, leading=i == 0):
             add(p, f"{key}:seg_site", origin)
+    start = v.find(parts[0]) if n > 2 else -1
     for j in range(2, n):
-        start, end = v.find(parts[0]), v.rfind(parts[j - 1]) + len(parts[j - 1])
+        end = v.rfind(parts[j - 1]) + len(parts[j - 1])
+        if start >= 0 and end - start > _MAX_TITLE:  # longer prefixes are refused too
+            break
         if start >= 0 and end > start:
             add(v[start:end], f"{key}:prefix", origin)
 

@@ -100,8 +100,10 @@ def split_title(title: str) -> list[str]:
     parts: list[str] = []
     last = 0
     for m in TITLE_SEPARATORS.finditer(title):
-        before, after = title[:m.start()], title[m.end():]
-        if before[-1:].isdigit() and after[:1].isdigit():
+        # one character each side (slicing the whole head and tail made a title with
+        # thousands of separators quadratic)
+        before, after = title[max(m.start() - 1, 0):m.start()], title[m.end():m.end() + 1]
+        if before.isdigit() and after.isdigit():
             continue
         parts.append(title[last:m.start()])
         last = m.end()

@@ -24,6 +24,11 @@ TIMING_KEYS = frozenset({"cpu_ms"})
 FORMATS = ("jsonl", "json", "csv", "parquet", "txt", "md")
 RESUMABLE = ("jsonl", "csv", "parquet", "txt", "md")
 INDEX_NAME = "index.jsonl"
+# A str that is no valid Unicode (a file name in a legacy encoding, which Python reads
+# with surrogate escapes: "caf\udce9.html") is written as its escape "\udce9": in JSON
+# that is a string escape reading back as the same source, so --resume still finds it;
+# the strict default would end the run with a UnicodeEncodeError at that page.
+TEXT_ERRORS = "backslashreplace"
 
 
 class FieldsError(StripperError, ValueError):
@@ -153,7 +158,7 @@ class _AtomicWriter(Writer):
                                          suffix=".tmp")
         if "b" in mode:
             return os.fdopen(fd, mode)
-        return os.fdopen(fd, mode, encoding="utf-8", newline="\n")
+        return os.fdopen(fd, mode, encoding="utf-8", errors=TEXT_ERRORS, newline="\n")
 
     def _commit(self) -> None:
         if self._tmp is not None and self.path is not None:

@@ -7,7 +7,7 @@ from typing import IO, Any
 
 from ..errors import WriteError
 from ..record import JSON, Record
-from .base import FIELDS, _AtomicWriter, _dumps, _require_source
+from .base import FIELDS, TEXT_ERRORS, _AtomicWriter, _dumps, _require_source
 
 
 class JsonWriter(_AtomicWriter):
@@ -68,9 +68,24 @@ def _arrow_schema(fields: tuple[str, ...]) -> Any:
 
 
 def _arrow_value(name: str, value: JSON) -> Any:
+    value = _encodable(value)
     if name in ("sources", "stats") and isinstance(value, dict):
         return [(k, float(v) if name == "stats" else v)  # type: ignore[arg-type]
                 for k, v in value.items()]
+    return value
+
+
+def _encodable(value: JSON) -> JSON:
+    """``value`` with every string UTF-8 can encode: a surrogate escape is written as
+    its escape text (``TEXT_ERRORS``), since Arrow strings must be valid UTF-8."""
+    if isinstance(value, str):
+        if value.isascii():
+            return value
+        return value.encode("utf-8", TEXT_ERRORS).decode("utf-8")
+    if isinstance(value, list):
+        return [_encodable(v) for v in value]
+    if isinstance(value, dict):
+        return {_encodable(k): _encodable(v) for k, v in value.items()}  # type: ignore[misc]
     return value
 
 

@@ -9,7 +9,14 @@ from typing import IO
 
 from ..errors import WriteError
 from ..record import JSON, Record
-from .base import Writer, _dumps, _require_source, jsonl_sources, truncate_partial_line
+from .base import (
+    TEXT_ERRORS,
+    Writer,
+    _dumps,
+    _require_source,
+    jsonl_sources,
+    truncate_partial_line,
+)
 
 
 class JsonlWriter(Writer):
@@ -28,7 +35,8 @@ class JsonlWriter(Writer):
             self.done = frozenset(jsonl_sources(self.path))
             mode = "a"
         # the writer owns the stream until close(): no with-block fits
-        self._stream = open(self.path, mode, encoding="utf-8", newline="\n")  # noqa: SIM115
+        self._stream = open(self.path, mode, encoding="utf-8",  # noqa: SIM115
+                            errors=TEXT_ERRORS, newline="\n")
 
     def emit(self, record: Record) -> None:
         self.stream.write(_dumps(self.row(record)) + "\n")
@@ -98,7 +106,8 @@ class CsvWriter(Writer):
                 _require_source(self.fields)
                 self.done = frozenset(csv_sources(self.path, self.fields))
                 mode, header = "a", self.path.stat().st_size == 0
-            self._stream = open(self.path, mode, encoding="utf-8", newline="")  # noqa: SIM115
+            self._stream = open(self.path, mode, encoding="utf-8",  # noqa: SIM115
+                                errors=TEXT_ERRORS, newline="")
         self._csv = csv.writer(self.stream, lineterminator="\n")
         if header:
             self._csv.writerow(self.fields)

@@ -11,6 +11,7 @@ from typing import IO, Self
 from ..record import Record
 from .base import (
     INDEX_NAME,
+    TEXT_ERRORS,
     Writer,
     _dumps,
     _wrap,
@@ -49,7 +50,8 @@ class TextDirWriter(Writer):
                 truncate_partial_line(index)
                 self.done = frozenset(jsonl_sources(index))
                 mode = "a"
-            self._stream = open(index, mode, encoding="utf-8", newline="\n")
+            self._stream = open(index, mode, encoding="utf-8", errors=TEXT_ERRORS,
+                                newline="\n")
         except OSError as exc:
             raise _wrap(exc, self.path) from exc
         return self
@@ -61,7 +63,8 @@ class TextDirWriter(Writer):
         if record.error is None:
             name = page_file_name(source, self.fmt)
             tmp = self.path / f".{name}.tmp"
-            tmp.write_text(record_text(record, self.fmt) + "\n", encoding="utf-8")
+            tmp.write_text(record_text(record, self.fmt) + "\n", encoding="utf-8",
+                           errors=TEXT_ERRORS)
             os.replace(tmp, self.path / name)
         entry = {"source": source, "url": record.url, "file": name,
                  "error": record.error.to_dict() if record.error else None}
