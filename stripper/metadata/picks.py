@@ -24,12 +24,12 @@ from datetime import date
 
 from ..dom import Tree
 from ..metarules import (
+    AUTHORED_DATE_META,
     DATE_ATTRIBUTES,
     DATE_PRECEDENCE,
     META_MODIFIED,
     META_PUBLISHED,
     NOT_WRITER_LABELS,
-    AUTHORED_DATE_META,
     SITE_ACCOUNTS,
     WRITER_PREFIXES,
 )
