@@ -33,7 +33,6 @@ produce valid UTF-8 by accident.
 from __future__ import annotations
 
 import codecs
-import gzip
 import logging
 import re
 import zlib
@@ -168,19 +167,30 @@ def _looks_utf16(data: bytes) -> bool:
     return high > len(head) // 8 and low * 10 < high
 
 
-def maybe_gunzip(data: bytes) -> bytes:
-    """Inflate gzip or zlib bodies (saved pages, some servers); other data is returned as is."""
-    if data[:2] == b"\x1f\x8b":
+def maybe_gunzip(data: bytes, max_bytes: int = DEFAULT_OPTIONS.max_bytes) -> bytes:
+    """Inflate gzip bodies (saved pages, some servers), member by member, at most
+    ``max_bytes`` (a 300 KB gzip of one letter inflates to 300 MB: without the cap it
+    was inflated whole and parsed for 20 s); a truncated file keeps what inflates.
+    Other data is returned as is."""
+    out: list[bytes] = []
+    size = 0
+    rest = data
+    while rest[:2] == b"\x1f\x8b":
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
         try:
-            return gzip.decompress(data)
-        except (OSError, EOFError, zlib.error):
-            # a truncated gzip file: keep what inflates
-            d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-            try:
-                return d.decompress(data)
-            except zlib.error as exc:
-                raise DecodeError(f"corrupt gzip data: {exc}") from exc
-    return data
+            chunk = d.decompress(rest, max_bytes + 1 - size)
+        except zlib.error as exc:
+            if size:
+                break  # a corrupt member after good ones: keep those
+            raise DecodeError(f"corrupt gzip data: {exc}") from exc
+        out.append(chunk)
+        size += len(chunk)
+        if size > max_bytes:
+            raise LimitExceeded("inflated bytes", size, max_bytes)
+        if not d.eof:
+            break  # cut short: keep what inflated
+        rest = d.unused_data
+    return b"".join(out) if out else data
 
 
 def _meta_second_opinion(data: bytes, declared: str | None,
@@ -204,9 +214,11 @@ def _meta_second_opinion(data: bytes, declared: str | None,
         return None
 
 
-def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
-    """Decode page bytes to text. Returns (text, encoding-used)."""
-    data = maybe_gunzip(data)
+def decode(data: bytes, content_type: str | None = None, *,
+           max_bytes: int = DEFAULT_OPTIONS.max_bytes) -> tuple[str, str]:
+    """Decode page bytes to text (gzip inflated up to ``max_bytes``). Returns
+    (text, encoding-used)."""
+    data = maybe_gunzip(data, max_bytes)
     declared, where = sniff_charset(data, content_type)
     if where == "bom" and declared:
         return data.decode(declared, errors="replace").lstrip("\ufeff"), declared
@@ -298,7 +310,7 @@ def to_text(page: Page | bytes | str, options: Options = DEFAULT_OPTIONS) -> tup
     if isinstance(content, str):
         text, enc = content, "str"
     else:
-        text, enc = decode(content, ctype)
+        text, enc = decode(content, ctype, max_bytes=options.max_bytes)
     if not text.strip():
         raise ParseError("empty input")
     return text, enc

@@ -84,3 +84,25 @@ def test_a_charset_that_is_no_web_encoding_is_not_believed(charset: str, where: 
         html = html.decode().encode(charset)  # a server's UTF-16 is real UTF-16
     r = extract_page(Page(content=html, headers=headers))
     assert r.error is None and "café crème" in r.body
+
+
+def test_a_gzip_bomb_is_refused_at_max_bytes_as_it_inflates() -> None:
+    import zlib
+
+    from stripper import Options
+
+    c = zlib.compressobj(9, zlib.DEFLATED, 31)  # gzip framing
+    bomb = c.compress(b"<p>" + b"a" * 5_000_000) + c.flush()  # 5 KB inflating to 5 MB
+    r = extract(bomb, options=Options(max_bytes=1_000_000))  # was inflated whole, parsed
+    assert r.error is not None and r.error.kind == "limit-exceeded"
+    assert "inflated bytes" in r.error.message
+
+
+def test_gzip_members_are_all_inflated_and_a_cut_one_keeps_what_inflates() -> None:
+    import gzip
+
+    html = _page("").encode()
+    half = len(html) // 2
+    data = gzip.compress(html[:half]) + gzip.compress(html[half:])
+    assert extract(data).body == extract(html).body
+    assert "A paragraph" in extract(data[:-6]).body
