@@ -216,7 +216,8 @@ def _gather_items(inputs: tuple[str, ...], lists: tuple[str, ...]) -> list[str]:
     items = list(inputs)
     for name in lists:
         try:
-            with click.open_file(name, encoding="utf-8") as fh:
+            # surrogateescape: a list of file names in a legacy encoding names those files
+            with click.open_file(name, encoding="utf-8", errors="surrogateescape") as fh:
                 items.extend(batch.read_list(fh))
         except OSError as exc:
             raise click.BadParameter(f"cannot read {name}: {exc.strerror or exc}",

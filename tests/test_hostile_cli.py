@@ -143,3 +143,14 @@ def test_a_warc_record_without_target_uri_ends_the_file_with_an_error_line(
     assert code == 1 and "Traceback" not in err
     assert sorted(str(r["error"]["kind"]) if r["error"] else "ok" for r in rows) == \
         ["ok", "ok", "warc-error"]  # type: ignore[index]
+
+
+def test_an_input_list_that_is_not_utf8_names_its_files(tmp_path: Path) -> None:
+    latin = os.fsdecode(b"caf\xe9.html")
+    (tmp_path / latin).write_text(GOOD)
+    listing = tmp_path / "list.txt"
+    listing.write_bytes(os.fsencode(str(tmp_path / latin)) + b"\n\xff\xfe not a file\n")
+    code, rows, err = run("-i", str(listing), "-q")  # UnicodeDecodeError traceback before
+    assert code == 1 and "Traceback" not in err
+    assert [bool(r["error"]) for r in rows] == [False, True]
+    assert rows[0]["title"] == "Bridge vote"
