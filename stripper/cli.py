@@ -11,6 +11,7 @@ failed or the output could not be written, 2 usage error, 130 interrupted.
 from __future__ import annotations
 
 import functools
+import io
 import os
 import signal
 import sys
@@ -30,7 +31,7 @@ from .errors import StripperError, one_line
 from .options import DEFAULT_OPTIONS, FetchOptions, Options
 from .record import Record
 from .warc import is_warc
-from .write import FORMATS, RESUMABLE, Writer, make_writer, parse_fields
+from .write import FORMATS, RESUMABLE, TEXT_ERRORS, Writer, make_writer, parse_fields
 
 EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 130
 
@@ -141,6 +142,11 @@ def fetch_flags(command: Callable[..., None]) -> Callable[..., None]:
 @click.version_option(package_name="stripper")
 def main() -> None:
     """stripper: strip boilerplate from web pages, keep title, author, date and body."""
+    # A file name that is not UTF-8 (read with surrogate escapes) is written as its
+    # "\udcXX" escape, as the file writers do (write.base.TEXT_ERRORS), instead of a
+    # UnicodeEncodeError under a strict UTF-8 locale.
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors=TEXT_ERRORS)
 
 
 @dataclass
