@@ -166,3 +166,44 @@ def test_resuming_into_a_file_that_is_not_parquet_is_a_one_line_error(tmp_path: 
     assert res.exit_code == 1 and not isinstance(res.exception, ValueError)
     assert res.stderr.count("\n") == 1 and "not a readable Parquet file" in res.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html", "out.parquet"]  # no tmp
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "1e400", "-inf"])
+def test_a_retry_after_that_is_no_number_of_seconds_is_ignored(value: str) -> None:
+    from stripper.fetch.policy import parse_retry_after
+
+    assert parse_retry_after(value) is None
+
+
+def test_a_retry_after_the_url_gives_up_on_does_not_hold_up_its_host() -> None:
+    # the host was deferred by the whole Retry-After (600 s, or forever for 1e20) even
+    # though the URL gave up at once: the host's other URLs, and the batch, waited
+    import signal
+    from dataclasses import replace
+
+    import httpx
+
+    from stripper.fetch import fetch_many
+    from stripper.options import DEFAULT_OPTIONS
+
+    def handler(req: httpx.Request) -> httpx.Response:
+        if req.url.path == "/a":
+            return httpx.Response(503, headers={"Retry-After": "1e20"})
+        return httpx.Response(200, html=GOOD)
+
+    opts = replace(DEFAULT_OPTIONS.fetch, respect_robots=False, per_host=1)
+    client = httpx.AsyncClient(transport=httpx.MockTransport(handler))
+
+    def hung(signum: int, frame: object) -> None:
+        raise TimeoutError("the host's second URL was held up")
+
+    old = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(30)
+    try:
+        results = {r.url: r for r in fetch_many(["http://h.example/a", "http://h.example/b"],
+                                                options=opts, client=client)}
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert results["http://h.example/a"].error is not None
+    assert results["http://h.example/b"].error is None

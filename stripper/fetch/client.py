@@ -474,7 +474,9 @@ class _Run:
                     page = await asyncio.wait_for(self.attempt(url, att, cached),
                                                   timeout=att.remaining())
             except Retryable as failure:
-                if failure.retry_after:
+                # a Retry-After this URL gives up on (over max_retry_after) does not hold
+                # up the host: 600 s (or 1e20) kept its other URLs waiting that long
+                if failure.retry_after and failure.retry_after <= self.options.max_retry_after:
                     gate.defer(failure.retry_after)
                 await asyncio.sleep(att.retry_wait(failure))
                 continue
