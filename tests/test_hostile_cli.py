@@ -154,3 +154,15 @@ def test_an_input_list_that_is_not_utf8_names_its_files(tmp_path: Path) -> None:
     assert code == 1 and "Traceback" not in err
     assert [bool(r["error"]) for r in rows] == [False, True]
     assert rows[0]["title"] == "Bridge vote"
+
+
+def test_resuming_into_a_file_that_is_not_parquet_is_a_one_line_error(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    (tmp_path / "a.html").write_text(GOOD)
+    out = tmp_path / "out.parquet"
+    out.write_bytes(b"not parquet at all" * 100)
+    res = CliRunner().invoke(main, ["extract", str(tmp_path / "a.html"), "-f", "parquet",
+                                    "-o", str(out), "--resume"])  # ArrowInvalid traceback
+    assert res.exit_code == 1 and not isinstance(res.exception, ValueError)
+    assert res.stderr.count("\n") == 1 and "not a readable Parquet file" in res.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html", "out.parquet"]  # no tmp

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import IO, Any
 
@@ -116,7 +117,13 @@ class ParquetWriter(_AtomicWriter):
         self._pq = pq.ParquetWriter(self._tmp, self._schema, compression="zstd")
         if self.resume and self.path.exists():
             _require_source(self.fields)
-            self.done = frozenset(self._copy_existing(pq))
+            try:
+                self.done = frozenset(self._copy_existing(pq))
+            except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
+                self._pq.close()
+                os.unlink(self._tmp)
+                raise WriteError(f"cannot resume {self.path}: not a readable Parquet file "
+                                 f"({exc})", path=str(self.path)) from exc
 
     def _copy_existing(self, pq: Any) -> set[str]:
         assert self.path is not None
