@@ -52,8 +52,12 @@ _MACHINE_WORD = 25
 _MACHINE_SHARE = 0.5
 # A block made only of unrendered template expressions ("${{amount_no_decimals}}",
 # "{{ product.title }}", "{% if %}"): the page's JavaScript fills them in, a reader
-# never sees them.
-_TEMPLATE = re.compile(r"(?:[^{}\s]{0,3}\s*(?:\{\{[^{}]*\}\}|\{%[^{}]*%\}|\$\{[^{}]*\})\s*)+")
+# never sees them. Written so that each space has one place to go: with "\s*" on both
+# sides of an expression and up to 3 glue characters that may be none, a block of 30
+# expressions and one other character backtracked for hours.
+_EXPRESSION = r"(?:\{\{[^{}]*\}\}|\{%[^{}]*%\}|\$\{[^{}]*\})"
+_TEMPLATE = re.compile(rf"(?:[^{{}}\s]{{1,3}})?\s*{_EXPRESSION}"
+                       rf"(?:\s*(?:[^{{}}\s]{{1,3}}\s*)?{_EXPRESSION})*\s*")
 # A short line with a copyright sign or notice and a year is a site footer.
 _COPYRIGHT_CHARS = 200
 _COPYRIGHT = re.compile(r"(©|\(c\)|copyright|&copy;)\s*(\d{4}|\w+\s+\d{4})", re.IGNORECASE)

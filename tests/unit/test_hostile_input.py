@@ -106,3 +106,26 @@ def test_gzip_members_are_all_inflated_and_a_cut_one_keeps_what_inflates() -> No
     data = gzip.compress(html[:half]) + gzip.compress(html[half:])
     assert extract(data).body == extract(html).body
     assert "A paragraph" in extract(data[:-6]).body
+
+
+@pytest.mark.parametrize("unit", ["{{ item.name }} ", "{% if x %}   ", "ab ${price} "])
+def test_a_block_of_template_expressions_is_classified_without_backtracking(unit: str) -> None:
+    # "\s*" on both sides of each expression made a block of 30 expressions followed by
+    # one other character backtrack for hours (14 "{%x%}   " took 38 s)
+    import signal
+
+    from stripper.score import _TEMPLATE
+
+    def stuck(signum: int, frame: object) -> None:
+        raise TimeoutError("template regex backtracking")
+
+    old = signal.signal(signal.SIGALRM, stuck)
+    signal.alarm(10)
+    try:
+        assert _TEMPLATE.fullmatch(unit * 30) is not None
+        assert _TEMPLATE.fullmatch(unit * 30 + "!") is None
+        r = extract(_page("", f"<p>{unit * 30}!</p>"))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert r.error is None
