@@ -105,8 +105,18 @@ def parse_date(text: str, *, dayfirst: bool = True) -> str | None:
     m = _COMPACT.match(text)
     if m:
         return valid(int(m["y"]), int(m["m"]), int(m["d"]))
+    if len(text) > 2 * _HEAD:
+        # a long value (a 4 MB datetime attribute) is read from its head first: a date
+        # ending well before the cut is the first date of the whole text too
+        head = find_dates(text[:_HEAD], dayfirst=dayfirst)
+        if head and head[0].end <= _HEAD - _MARGIN:
+            return head[0].iso
     found = find_dates(text, dayfirst=dayfirst)
     return found[0].iso if found else None
+
+
+_HEAD = 512
+_MARGIN = 64  # longer than any date form read here
 
 
 # A line this short that parses as a date is a date line (a teaser's or a card's

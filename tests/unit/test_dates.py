@@ -61,3 +61,16 @@ def test_plausible_window() -> None:
     assert not plausible("2024-06-03", min_year=1995, max_future_days=1, today=today)
     assert not plausible("1994-12-31", min_year=1995, max_future_days=1, today=today)
     assert plausible("1995-01-01", min_year=1995, max_future_days=1, today=today)
+
+
+@pytest.mark.parametrize("at", [0, 100, 400, 440, 448, 460, 500, 503, 506, 520, 1_500])
+@pytest.mark.parametrize("form", ["2022-01-13", "13 de enero de 2022", "January 13, 2022",
+                                  "13.01.2022", "Wednesday, 13th of January 2022"])
+def test_a_long_value_gives_the_same_first_date_as_a_full_read(at: int, form: str) -> None:
+    """parse_date reads the head of a long value first; wherever the date falls
+    relative to the cut, the answer is the first date of the whole text."""
+    filler = "lorem 7 ipsum, "
+    text = (filler * 200)[:at] + form + " " + filler * 100 + " 2019-05-05 " + filler * 10
+    full = find_dates(text)
+    assert parse_date(text) == (full[0].iso if full else None)
+
